@@ -1,0 +1,14 @@
+package io.newswatch.alerts.match;
+
+import java.util.List;
+
+import io.newswatch.schemas.EnrichedArticle;
+
+/** Finds the watch-lists an enriched article satisfies. Implementations must be thread-safe. */
+public interface WatchlistMatcher {
+
+    List<WatchlistMatch> match(EnrichedArticle article);
+
+    /** Identifies the active watch-list set (a content hash), carried on every alert. */
+    String version();
+}

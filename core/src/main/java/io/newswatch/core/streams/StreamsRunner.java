@@ -1,0 +1,84 @@
+package io.newswatch.core.streams;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one Kafka Streams topology: start, wait until running, close gracefully. */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch failed = new CountDownLatch(1);
+
+    public StreamsRunner(String name, Topology topology, Properties props) {
+        this.name = name;
+        this.streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> {
+            log.info("{}: {} -> {}", name, before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                failed.countDown();
+            }
+        });
+        // Records that cannot be processed are handled by the dead-letter handlers; anything that
+        // still escapes is a bug or an outage, so the thread is replaced rather than the service dying.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("{}: stream thread failed, replacing it", name, e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public StreamsRunner start() {
+        streams.start();
+        return this;
+    }
+
+    /** Waits until the application is RUNNING; false if it did not get there in time or failed. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (running.await(50, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (failed.getCount() == 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        log.info("{}: closing", name);
+        // Leave the group: the partitions move to the other instances (or to this one after a
+        // restart) at once instead of after the session timeout.
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+}

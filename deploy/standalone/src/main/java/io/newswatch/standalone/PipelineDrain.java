@@ -1,0 +1,89 @@
+package io.newswatch.standalone;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Tells when a consumer group has processed everything committed to its input topics: its
+ * committed offsets have reached the topics' last stable offsets. Used by {@code up --once} to know
+ * that all articles read have gone through the pipeline.
+ */
+final class PipelineDrain {
+
+    private final Admin admin;
+
+    PipelineDrain(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** A stage of the pipeline: a consumer group and the topics it reads. */
+    record Stage(String group, List<String> topics) {
+    }
+
+    /**
+     * Waits until every stage has committed everything its input topics hold, and that stays so
+     * for {@code settle}. Stages are checked upstream first; each commits its input offsets in the
+     * transaction that writes its output. The settle period covers the moment when a transaction
+     * is committed in the group's offsets but its marker has not yet reached the output topic.
+     */
+    boolean awaitDrained(List<Stage> stages, Duration settle, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> previous = null;
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            boolean caughtUp = true;
+            for (Stage stage : stages) {
+                if (!caughtUp(stage, ends)) {
+                    caughtUp = false;
+                    break;
+                }
+            }
+            if (caughtUp && ends.equals(previous)) {
+                return true;
+            }
+            previous = caughtUp ? ends : null;
+            Thread.sleep(caughtUp ? settle.toMillis() : 100);
+        }
+        return false;
+    }
+
+    /** Whether {@code stage}'s group has committed up to the last stable offsets; records them in {@code ends}. */
+    private boolean caughtUp(Stage stage, Map<TopicPartition, Long> ends) throws InterruptedException {
+        try {
+            Set<TopicPartition> partitions = admin.describeTopics(stage.topics()).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(stage.group())
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            boolean caughtUp = true;
+            for (TopicPartition tp : partitions) {
+                long end = stable.get(tp).offset();
+                ends.put(tp, end);
+                OffsetAndMetadata c = committed.get(tp);
+                caughtUp &= end <= (c == null ? 0 : c.offset());
+            }
+            return caughtUp;
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // e.g. a topic or group not there yet
+        }
+    }
+}

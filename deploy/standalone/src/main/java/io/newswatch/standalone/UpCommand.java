@@ -1,0 +1,167 @@
+package io.newswatch.standalone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.newswatch.alerts.AlertFormat;
+import io.newswatch.alerts.AlertsCommand;
+import io.newswatch.alerts.match.WatchlistMatcher;
+import io.newswatch.alerts.watchlist.InvalidWatchlistException;
+import io.newswatch.core.ServiceLifecycle;
+import io.newswatch.core.config.KafkaConnection;
+import io.newswatch.core.serde.NewswatchSerdes;
+import io.newswatch.core.streams.StreamsContext;
+import io.newswatch.core.streams.StreamsRunner;
+import io.newswatch.core.topics.TopicLayout;
+import io.newswatch.core.topics.TopicProvisioner;
+import io.newswatch.core.topics.Topics;
+import io.newswatch.embedded.EmbeddedPlatform;
+import io.newswatch.enrich.CapitalisedPhraseEnricher;
+import io.newswatch.enrich.EnrichCommand;
+import io.newswatch.ingest.ArticlePublisher;
+import io.newswatch.ingest.dedup.SeenArticles;
+import io.newswatch.ingest.file.DirectoryIngestor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newswatch up}: the whole pipeline in one process on an embedded broker and registry.
+ * This is the one place that wires the stages together.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline locally: embedded Kafka broker and schema registry, ingest, enrich "
+                + "and alerts in one process; prints alerts as they are emitted.")
+public final class UpCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
+    static final String PRINTER_GROUP = "newswatch-up-printer";
+    static final String ENRICH_APP = "newswatch-enrich";
+    static final String ALERTS_APP = "newswatch-alerts";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "DIR", defaultValue = "${env:NEWSWATCH_HOME:-.}/samples",
+            description = "Directory of articles to ingest and watch (default: the samples folder).")
+    Path input;
+
+    @Option(names = "--watchlists", paramLabel = "FILE", description = "Watch-list YAML (default: the bundled examples).")
+    Path watchlists;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newswatch",
+            description = "Where the broker, registry and services keep their state (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--once", description = "Exit when everything read has gone through the pipeline.")
+    boolean once;
+
+    @Option(names = "--json", description = "Print alerts as JSON, one object per line.")
+    boolean json;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+            converter = io.newswatch.ingest.IngestCommand.DurationConverter.class,
+            description = "With --once: give up (exit 1) if the pipeline has not drained by then (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s",
+            converter = io.newswatch.ingest.IngestCommand.DurationConverter.class,
+            description = "How often the input directory is scanned for new files (default: ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        if (!Files.isDirectory(input)) {
+            spec.commandLine().getErr().println("newswatch up: input directory " + input + " does not exist");
+            return 2;
+        }
+        WatchlistMatcher matcher;
+        try {
+            matcher = AlertsCommand.matcherFor(watchlists);
+        } catch (InvalidWatchlistException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            EmbeddedPlatform platform = EmbeddedPlatform.start(dataDir);
+            parts.add(platform);
+            KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(), Map.of());
+            Topics topics = Topics.defaults();
+            try (Admin admin = Admin.create(connection.clientConfig())) {
+                new TopicProvisioner(admin, new TopicLayout(1, (short) 1)).ensure(topics.all());
+            }
+            spec.commandLine().getErr().printf("newswatch up: Kafka at %s, schema registry at %s, data in %s%n",
+                    connection.bootstrapServers(), connection.schemaRegistryUrl(), dataDir.toAbsolutePath());
+            NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
+            parts.add(serdes);
+            Path streamsDir = dataDir.resolve("streams");
+            StreamsRunner enrich = EnrichCommand.start(
+                    new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1),
+                    new CapitalisedPhraseEnricher(Clock.systemUTC()));
+            parts.add(enrich);
+            StreamsRunner alerts = AlertsCommand.start(
+                    new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1),
+                    () -> matcher, Clock.systemUTC());
+            parts.add(alerts);
+            AlertPrinter printer = new AlertPrinter(connection, PRINTER_GROUP, topics.alerts(),
+                    serdes.alert().deserializer(), json ? AlertFormat::json : AlertFormat::readable, spec.commandLine().getOut(), started).start();
+            parts.add(printer);
+            ArticlePublisher publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer());
+            parts.add(publisher);
+            SeenArticles seen = new SeenArticles(dataDir.resolve("ingest").resolve("published.txt"));
+            parts.add(seen);
+            DirectoryIngestor ingestor = new DirectoryIngestor(input, publisher, seen, Clock.systemUTC());
+
+            if (once) {
+                int published = ingestor.ingestOnce();
+                boolean drained = awaitDrained(connection, topics, timeout);
+                spec.commandLine().getErr().printf("newswatch up: %d new articles, %d alerts printed, %s%n", published, printer.printed(),
+                        drained ? "pipeline drained" : "pipeline NOT drained within " + timeout);
+                return drained ? 0 : 1;
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                ServiceLifecycle.closeAll(parts);
+            }, "up-shutdown"));
+            spec.commandLine().getErr().println("newswatch up: watching " + input.toAbsolutePath() + "; Ctrl-C to stop");
+            while (stop.getCount() > 0) {
+                ingestor.ingestOnce();
+                stop.await(pollInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            return 0;
+        } finally {
+            if (once) {
+                ServiceLifecycle.closeAll(parts);
+            }
+        }
+    }
+
+    /** Waits until every article read has gone through every stage, including the alert printer. */
+    private static boolean awaitDrained(KafkaConnection connection, Topics topics, Duration timeout) throws InterruptedException {
+        try (Admin admin = Admin.create(connection.clientConfig())) {
+            boolean drained = new PipelineDrain(admin).awaitDrained(List.of(
+                    new PipelineDrain.Stage(ENRICH_APP, List.of(topics.raw())),
+                    new PipelineDrain.Stage(ALERTS_APP, List.of(topics.enriched(), ALERTS_APP + "-by-story-repartition")),
+                    new PipelineDrain.Stage(PRINTER_GROUP, List.of(topics.alerts()))), Duration.ofMillis(500), timeout);
+            if (!drained) {
+                log.warn("Pipeline did not drain within {}", timeout);
+            }
+            return drained;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.newswatch.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** The embedded default end to end: samples in, alerts out, and a restart that repeats nothing. */
+class UpCommandIntegrationTest {
+
+    private static final Path SAMPLES = Paths.get("../../samples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void alertsOnTheSamplesAndDoesNotRepeatThemAfterARestart() throws Exception {
+        Run first = up();
+        assertThat(first.exitCode).as(first.err).isZero();
+        List<JsonNode> alerts = first.jsonLines();
+        assertThat(alerts).isNotEmpty();
+        for (JsonNode alert : alerts) {
+            assertThat(alert.fieldNames()).toIterable()
+                    .contains("watchlistId", "title", "url", "articleId", "storyId", "matches");
+            assertThat(alert.get("matches").size()).isPositive();
+        }
+        assertThat(alerts).extracting(a -> a.get("watchlistId").asText()).contains("uk-terror", "encryption-policy");
+        String registryLog = Files.readString(dataDir.resolve("registry/schemas.jsonl"));
+
+        Run second = up();
+        assertThat(second.exitCode).as(second.err).isZero();
+        assertThat(second.out).isBlank();
+        // Same schemas, same ids: nothing new was registered on the second run.
+        assertThat(Files.readString(dataDir.resolve("registry/schemas.jsonl"))).isEqualTo(registryLog);
+    }
+
+    private Run up() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Newswatch.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute("up", "--once", "--json", "--data-dir", dataDir.toString(), "--input", SAMPLES.toString(),
+                "--timeout", "2m");
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {
+        List<JsonNode> jsonLines() throws Exception {
+            ObjectMapper json = new ObjectMapper();
+            return out.lines().filter(l -> !l.isBlank()).map(l -> {
+                try {
+                    return json.readTree(l);
+                } catch (Exception e) {
+                    throw new AssertionError("not JSON: " + l, e);
+                }
+            }).toList();
+        }
+    }
+}

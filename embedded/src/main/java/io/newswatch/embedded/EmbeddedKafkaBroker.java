@@ -1,0 +1,187 @@
+package io.newswatch.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker + controller) running in this JVM.
+ *
+ * <p>The only place that touches Kafka's internal server classes. The log directory is formatted on
+ * first start and reused afterwards, so topics, offsets and transactions survive a restart. Ports
+ * chosen on first start are remembered in the data directory because the controller's address is
+ * part of the formatted quorum state.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String PORTS_FILE = "newswatch-ports.properties";
+
+    private final Path dataDir;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(Path dataDir, int brokerPort, int controllerPort, KafkaRaftServer server) {
+        this.dataDir = dataDir;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.server = server;
+    }
+
+    /** Starts a broker on free ports, keeping its data in {@code dataDir}. */
+    public static EmbeddedKafkaBroker start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * Starts a broker keeping its data in {@code dataDir}; {@code overrides} are broker properties
+     * that win over the defaults (e.g. {@code num.partitions}).
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides) {
+        try {
+            Files.createDirectories(dataDir);
+            Path logDir = dataDir.resolve("kafka-logs");
+            int[] ports = ports(dataDir);
+            Properties props = brokerProperties(logDir, ports[0], ports[1]);
+            props.putAll(overrides);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(dataDir, props);
+            }
+            long started = System.nanoTime();
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            log.info("Kafka broker started on localhost:{} in {} ms (data: {})", ports[0],
+                    (System.nanoTime() - started) / 1_000_000, logDir);
+            return new EmbeddedKafkaBroker(dataDir, ports[0], ports[1], server);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the embedded Kafka broker in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + brokerPort;
+    }
+
+    public int port() {
+        return brokerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        log.info("Kafka broker on localhost:{} stopped", brokerPort);
+    }
+
+    static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("num.partitions", "1");
+        p.put("default.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // The cleaner's default 128 MiB dedupe buffer dominates the heap of a small broker.
+        p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        p.put("auto.create.topics.enable", "false");
+        return p;
+    }
+
+    private static void format(Path dataDir, Properties props) throws IOException {
+        Path config = dataDir.resolve("server.properties");
+        try (OutputStream out = Files.newOutputStream(config)) {
+            props.store(out, "Newswatch embedded broker");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream ps = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                    "-c", config.toString(), "--standalone"}, ps);
+        }
+        if (rc != 0) {
+            throw new IOException("formatting the log directory failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Ports remembered from the first start, or fresh free ones. */
+    private static int[] ports(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(PORTS_FILE);
+        Properties saved = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                saved.load(in);
+            }
+            int broker = Integer.parseInt(saved.getProperty("broker"));
+            int controller = Integer.parseInt(saved.getProperty("controller"));
+            if (isFree(broker) && isFree(controller)) {
+                return new int[] {broker, controller};
+            }
+            throw new IOException("ports " + broker + "/" + controller + " used by this data directory are busy;"
+                    + " is another newswatch running on " + dataDir + "?");
+        }
+        int broker = freePort();
+        int controller = freePort();
+        while (controller == broker) {
+            controller = freePort();
+        }
+        saved.setProperty("broker", Integer.toString(broker));
+        saved.setProperty("controller", Integer.toString(controller));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            saved.store(out, "Ports of the embedded broker, fixed at format time");
+        }
+        return new int[] {broker, controller};
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("localhost", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

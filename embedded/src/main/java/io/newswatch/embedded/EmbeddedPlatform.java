@@ -1,0 +1,62 @@
+package io.newswatch.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.newswatch.registry.server.FileSchemaStore;
+import io.newswatch.registry.server.SchemaRegistryServer;
+import io.newswatch.registry.server.SchemaStore;
+
+/**
+ * The infrastructure of the all-in-one mode: a Kafka broker and a schema registry, both keeping
+ * their state under one data directory so that a restart resumes where it stopped.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    private final EmbeddedKafkaBroker broker;
+    private final SchemaStore schemas;
+    private final SchemaRegistryServer registry;
+
+    private EmbeddedPlatform(EmbeddedKafkaBroker broker, SchemaStore schemas, SchemaRegistryServer registry) {
+        this.broker = broker;
+        this.schemas = schemas;
+        this.registry = registry;
+    }
+
+    public static EmbeddedPlatform start(Path dataDir) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"));
+        SchemaStore schemas = null;
+        try {
+            Path registryDir = Files.createDirectories(dataDir.resolve("registry"));
+            schemas = new FileSchemaStore(registryDir.resolve("schemas.jsonl"));
+            SchemaRegistryServer registry = SchemaRegistryServer.start("127.0.0.1", 0, schemas);
+            return new EmbeddedPlatform(broker, schemas, registry);
+        } catch (IOException | RuntimeException e) {
+            if (schemas != null) {
+                schemas.close();
+            }
+            broker.close();
+            throw new IllegalStateException("Cannot start the embedded schema registry: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String schemaRegistryUrl() {
+        return registry.url();
+    }
+
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+        schemas.close();
+        broker.close();
+    }
+}
