@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import io.newswatch.alerts.match.SimpleWatchlistMatcher;
 import io.newswatch.alerts.match.WatchlistMatcher;
-import io.newswatch.alerts.watchlist.InvalidWatchlistException;
-import io.newswatch.alerts.watchlist.WatchlistFiles;
+import io.newswatch.watchlist.InvalidWatchlistException;
+import io.newswatch.watchlist.WatchlistFiles;
 import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.cli.ConnectionOptions;
 import io.newswatch.core.cli.StreamsOptions;

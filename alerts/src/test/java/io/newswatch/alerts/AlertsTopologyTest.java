@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.newswatch.alerts.match.SimpleWatchlistMatcher;
-import io.newswatch.alerts.watchlist.WatchlistParser;
+import io.newswatch.watchlist.WatchlistParser;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.registry.server.InMemorySchemaStore;
 import io.newswatch.registry.server.SchemaRegistryServer;

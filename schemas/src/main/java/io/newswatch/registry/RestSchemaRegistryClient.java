@@ -172,7 +172,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return response;
       } catch (IOException e) {
         lastFailure = e;
-        if (baseUrls.size() > 1) {
+        if (attempt < baseUrls.size() - 1) {
           log.warn("Schema registry {} unreachable ({}), trying the next URL", baseUrls.get(index), describe(e));
         }
       } catch (InterruptedException e) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.newswatch.alerts.watchlist.Clause;
-import io.newswatch.alerts.watchlist.Watchlist;
+import io.newswatch.watchlist.Clause;
+import io.newswatch.watchlist.Watchlist;
 import io.newswatch.schemas.EnrichedArticle;
 import io.newswatch.schemas.Entity;
 import io.newswatch.schemas.EntityType;

@@ -2,7 +2,7 @@ package io.newswatch.alerts.match;
 
 import java.util.List;
 
-import io.newswatch.alerts.watchlist.Watchlist;
+import io.newswatch.watchlist.Watchlist;
 import io.newswatch.schemas.Evidence;
 
 /** A watch-list that fired on an article, with why. */

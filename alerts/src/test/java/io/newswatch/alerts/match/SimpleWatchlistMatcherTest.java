@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.newswatch.alerts.watchlist.WatchlistParser;
+import io.newswatch.watchlist.WatchlistParser;
 import io.newswatch.schemas.EnrichedArticle;
 import io.newswatch.schemas.EntityType;
 import io.newswatch.schemas.Evidence;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.newswatch.alerts.AlertFormat;
 import io.newswatch.alerts.AlertsCommand;
 import io.newswatch.alerts.match.WatchlistMatcher;
-import io.newswatch.alerts.watchlist.InvalidWatchlistException;
+import io.newswatch.watchlist.InvalidWatchlistException;
 import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;

@@ -1,24 +1,24 @@
 package io.newswatch.ingest.file;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newswatch.articles.ArticleFiles;
+import io.newswatch.articles.ArticleJson;
 import io.newswatch.ingest.ArticlePublisher;
 import io.newswatch.ingest.dedup.SeenArticles;
 import io.newswatch.schemas.RawArticle;
 
 /**
- * Publishes the article files of a directory that were not published before. A file is only
- * remembered as done after Kafka acknowledged its article, so a crash never loses one.
+ * Publishes the articles of a directory's files that were not published before. An article is
+ * only remembered as done after Kafka acknowledged it, so a crash never loses one.
  */
 public final class DirectoryIngestor {
 
@@ -27,48 +27,46 @@ public final class DirectoryIngestor {
     private final Path directory;
     private final ArticlePublisher publisher;
     private final SeenArticles seen;
-    private final Clock clock;
+    private final ArticleFiles files;
 
     public DirectoryIngestor(Path directory, ArticlePublisher publisher, SeenArticles seen, Clock clock) {
         this.directory = directory;
         this.publisher = publisher;
         this.seen = seen;
-        this.clock = clock;
+        this.files = new ArticleFiles(new ArticleJson(), clock);
     }
 
     /** One pass over the directory; returns how many articles were published. */
     public int ingestOnce() throws IOException, InterruptedException {
-        int published = 0;
-        for (Path file : articleFiles()) {
-            RawArticle article;
-            try {
-                article = TextArticleFile.read(file, "files", clock.instant());
-            } catch (IOException | RuntimeException e) {
-                log.warn("Skipping unreadable article file {}: {}", file, e.getMessage());
-                continue;
+        List<RawArticle> fresh = new ArrayList<>();
+        files.read(directory, new ArticleFiles.Sink() {
+            @Override
+            public void article(RawArticle article, Path file) {
+                if (!seen.contains(article.getId()) && !seen.contains(article.getContentHash())) {
+                    fresh.add(article);
+                }
             }
-            if (article.getText().isBlank() || seen.contains(article.getId()) || seen.contains(article.getContentHash())) {
-                continue;
+
+            @Override
+            public void invalid(String where, String message) {
+                log.warn("Skipping invalid article at {}: {}", where, message);
+            }
+        });
+        int published = 0;
+        for (RawArticle article : fresh) {
+            if (seen.contains(article.getContentHash())) {
+                continue; // an exact copy earlier in this pass
             }
             try {
                 publisher.publish(article).get();
             } catch (ExecutionException e) {
-                throw new IOException("Kafka did not accept article " + article.getId() + " from " + file + ": "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new IOException("Kafka did not accept article " + article.getId() + ": " + e.getCause().getMessage(),
+                        e.getCause());
             }
             seen.add(article.getId(), article.getContentHash());
             published++;
-            log.info("Published {} from {}", article.getId(), file.getFileName());
+            log.info("Published {} ({})", article.getId(), article.getTitle());
         }
         return published;
-    }
-
-    private List<Path> articleFiles() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
-                    .sorted()
-                    .toList();
-        }
     }
 }
