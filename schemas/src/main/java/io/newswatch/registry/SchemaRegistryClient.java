@@ -11,28 +11,28 @@ import org.apache.avro.Schema;
  */
 public interface SchemaRegistryClient extends AutoCloseable {
 
-  /** Registers {@code schema} under {@code subject} (idempotent) and returns its global id. */
-  int register(String subject, Schema schema);
+    /** Registers {@code schema} under {@code subject} (idempotent) and returns its global id. */
+    int register(String subject, Schema schema);
 
-  /** The schema with the given global id. */
-  Schema getById(int id);
+    /** The schema with the given global id. */
+    Schema getById(int id);
 
-  /** The newest version registered under {@code subject}. */
-  RegisteredSchema getLatest(String subject);
+    /** The newest version registered under {@code subject}. */
+    RegisteredSchema getLatest(String subject);
 
-  /** The id of {@code schema} if it is registered under {@code subject}, without registering it. */
-  int getId(String subject, Schema schema);
+    /** The id of {@code schema} if it is registered under {@code subject}, without registering it. */
+    int getId(String subject, Schema schema);
 
-  /**
-   * Whether {@code schema} may be registered under {@code subject} given the subject's compatibility
-   * level. A subject without versions accepts anything.
-   */
-  boolean isCompatible(String subject, Schema schema);
+    /**
+     * Whether {@code schema} may be registered under {@code subject} given the subject's compatibility
+     * level. A subject without versions accepts anything.
+     */
+    boolean isCompatible(String subject, Schema schema);
 
-  /** All subjects that have at least one live version. */
-  List<String> subjects();
+    /** All subjects that have at least one live version. */
+    List<String> subjects();
 
-  /** Releases resources; does not throw checked exceptions. */
-  @Override
-  void close();
+    /** Releases resources; does not throw checked exceptions. */
+    @Override
+    void close();
 }

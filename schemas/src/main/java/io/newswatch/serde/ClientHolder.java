@@ -10,42 +10,42 @@ import java.util.Map;
  */
 final class ClientHolder {
 
-  private volatile SchemaRegistryClient client;
-  private boolean owned;
+    private volatile SchemaRegistryClient client;
+    private boolean owned;
 
-  ClientHolder(SchemaRegistryClient shared) {
-    this.client = shared;
-  }
-
-  /** Creates a client from the configuration unless one was given. */
-  synchronized void configure(Map<String, ?> configs) {
-    if (client == null) {
-      client = SchemaRegistryClients.fromConfig(configs);
-      owned = true;
+    ClientHolder(SchemaRegistryClient shared) {
+        this.client = shared;
     }
-  }
 
-  /** Used by a serde that creates one client for both its serializer and deserializer. */
-  synchronized void share(SchemaRegistryClient shared) {
-    if (client == null) {
-      client = shared;
+    /** Creates a client from the configuration unless one was given. */
+    synchronized void configure(Map<String, ?> configs) {
+        if (client == null) {
+            client = SchemaRegistryClients.fromConfig(configs);
+            owned = true;
+        }
     }
-  }
 
-  SchemaRegistryClient get() {
-    SchemaRegistryClient current = client;
-    if (current == null) {
-      throw new IllegalStateException(
-          "Serde not configured: call configure() with schema.registry.url, or construct it with a SchemaRegistryClient");
+    /** Used by a serde that creates one client for both its serializer and deserializer. */
+    synchronized void share(SchemaRegistryClient shared) {
+        if (client == null) {
+            client = shared;
+        }
     }
-    return current;
-  }
 
-  synchronized void close() {
-    if (owned && client != null) {
-      client.close();
-      client = null;
-      owned = false;
+    SchemaRegistryClient get() {
+        SchemaRegistryClient current = client;
+        if (current == null) {
+            throw new IllegalStateException(
+                    "Serde not configured: call configure() with schema.registry.url, or construct it with a SchemaRegistryClient");
+        }
+        return current;
     }
-  }
+
+    synchronized void close() {
+        if (owned && client != null) {
+            client.close();
+            client = null;
+            owned = false;
+        }
+    }
 }

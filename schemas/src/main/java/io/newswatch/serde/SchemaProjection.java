@@ -21,23 +21,23 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 final class SchemaProjection {
 
-  private final SpecificDatumWriter<Object> source;
-  private final GenericDatumReader<Object> resolver;
-  private final GenericDatumWriter<Object> target;
+    private final SpecificDatumWriter<Object> source;
+    private final GenericDatumReader<Object> resolver;
+    private final GenericDatumWriter<Object> target;
 
-  SchemaProjection(Schema recordSchema, Schema targetSchema) {
-    this.source = new SpecificDatumWriter<>(recordSchema, SpecificData.getForSchema(recordSchema));
-    // GenericData without conversions: logical values stay in their underlying form and are written back unchanged.
-    this.resolver = new GenericDatumReader<>(recordSchema, targetSchema, GenericData.get());
-    this.target = new GenericDatumWriter<>(targetSchema, GenericData.get());
-  }
+    SchemaProjection(Schema recordSchema, Schema targetSchema) {
+        this.source = new SpecificDatumWriter<>(recordSchema, SpecificData.getForSchema(recordSchema));
+        // GenericData without conversions: logical values stay in their underlying form and are written back unchanged.
+        this.resolver = new GenericDatumReader<>(recordSchema, targetSchema, GenericData.get());
+        this.target = new GenericDatumWriter<>(targetSchema, GenericData.get());
+    }
 
-  void write(Object record, Encoder out) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
-    source.write(record, encoder);
-    encoder.flush();
-    Object resolved = resolver.read(null, DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
-    target.write(resolved, out);
-  }
+    void write(Object record, Encoder out) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
+        source.write(record, encoder);
+        encoder.flush();
+        Object resolved = resolver.read(null, DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
+        target.write(resolved, out);
+    }
 }

@@ -19,51 +19,51 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-  private final SpecificAvroSerializer<T> serializer;
-  private final SpecificAvroDeserializer<T> deserializer;
-  private final SchemaRegistryClient sharedClient;
-  private SchemaRegistryClient ownedClient;
+    private final SpecificAvroSerializer<T> serializer;
+    private final SpecificAvroDeserializer<T> deserializer;
+    private final SchemaRegistryClient sharedClient;
+    private SchemaRegistryClient ownedClient;
 
-  public SpecificAvroSerde(Class<T> type) {
-    this.serializer = new SpecificAvroSerializer<>();
-    this.deserializer = new SpecificAvroDeserializer<>(type);
-    this.sharedClient = null;
-  }
-
-  public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client) {
-    this.sharedClient = Objects.requireNonNull(client, "client");
-    this.serializer = new SpecificAvroSerializer<>(client);
-    this.deserializer = new SpecificAvroDeserializer<>(type, client);
-  }
-
-  @Override
-  public synchronized void configure(Map<String, ?> configs, boolean isKey) {
-    if (sharedClient == null && ownedClient == null) {
-      ownedClient = SchemaRegistryClients.fromConfig(configs);
-      serializer.share(ownedClient);
-      deserializer.share(ownedClient);
+    public SpecificAvroSerde(Class<T> type) {
+        this.serializer = new SpecificAvroSerializer<>();
+        this.deserializer = new SpecificAvroDeserializer<>(type);
+        this.sharedClient = null;
     }
-    serializer.configure(configs, isKey);
-    deserializer.configure(configs, isKey);
-  }
 
-  @Override
-  public Serializer<T> serializer() {
-    return serializer;
-  }
-
-  @Override
-  public Deserializer<T> deserializer() {
-    return deserializer;
-  }
-
-  @Override
-  public synchronized void close() {
-    serializer.close();
-    deserializer.close();
-    if (ownedClient != null) {
-      ownedClient.close();
-      ownedClient = null;
+    public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client) {
+        this.sharedClient = Objects.requireNonNull(client, "client");
+        this.serializer = new SpecificAvroSerializer<>(client);
+        this.deserializer = new SpecificAvroDeserializer<>(type, client);
     }
-  }
+
+    @Override
+    public synchronized void configure(Map<String, ?> configs, boolean isKey) {
+        if (sharedClient == null && ownedClient == null) {
+            ownedClient = SchemaRegistryClients.fromConfig(configs);
+            serializer.share(ownedClient);
+            deserializer.share(ownedClient);
+        }
+        serializer.configure(configs, isKey);
+        deserializer.configure(configs, isKey);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return serializer;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return deserializer;
+    }
+
+    @Override
+    public synchronized void close() {
+        serializer.close();
+        deserializer.close();
+        if (ownedClient != null) {
+            ownedClient.close();
+            ownedClient = null;
+        }
+    }
 }

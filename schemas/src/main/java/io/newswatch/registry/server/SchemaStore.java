@@ -9,16 +9,16 @@ import java.util.List;
  */
 public interface SchemaStore extends AutoCloseable {
 
-  /** All events appended so far, oldest first. */
-  List<SchemaEvent> load();
+    /** All events appended so far, oldest first. */
+    List<SchemaEvent> load();
 
-  /**
-   * Appends durably; when this returns the event survives a crash.
-   *
-   * @throws java.io.UncheckedIOException when the event could not be stored
-   */
-  void append(SchemaEvent event);
+    /**
+     * Appends durably; when this returns the event survives a crash.
+     *
+     * @throws java.io.UncheckedIOException when the event could not be stored
+     */
+    void append(SchemaEvent event);
 
-  @Override
-  void close();
+    @Override
+    void close();
 }
