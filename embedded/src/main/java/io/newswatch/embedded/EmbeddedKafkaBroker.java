@@ -34,6 +34,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String PORTS_FILE = "newswatch-ports.properties";
+    private static final String SCRAM_FILE = "newswatch-broker-scram.txt";
+    private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    private static final String SCRAM_BROKER_USER = "newswatch-broker";
 
     private final Path dataDir;
     private final int brokerPort;
@@ -57,14 +60,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * that win over the defaults (e.g. {@code num.partitions}).
      */
     public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides) {
+        return start(dataDir, overrides, Map.of());
+    }
+
+    /**
+     * Starts a broker whose client listener requires SASL/SCRAM-SHA-512 authentication, the way a
+     * secured production cluster does. {@code users} (name to password) are created in the cluster
+     * metadata when the log directory is formatted; clients connect with
+     * {@code security.protocol=SASL_PLAINTEXT} and {@code sasl.mechanism=SCRAM-SHA-512}.
+     */
+    public static EmbeddedKafkaBroker startWithScram(Path dataDir, Map<String, String> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("SCRAM needs at least one user");
+        }
+        return start(dataDir, Map.of(), users);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, Map<String, String> scramUsers) {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kafka-logs");
             int[] ports = ports(dataDir);
             Properties props = brokerProperties(logDir, ports[0], ports[1]);
+            Map<String, String> users = new java.util.TreeMap<>(scramUsers);
+            if (!scramUsers.isEmpty()) {
+                String brokerPassword = brokerPassword(dataDir);
+                users.put(SCRAM_BROKER_USER, brokerPassword);
+                props.putAll(scramListener(ports[0], ports[1], brokerPassword));
+            }
             props.putAll(overrides);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(dataDir, props);
+                format(dataDir, props, users);
             }
             long started = System.nanoTime();
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -124,7 +150,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path dataDir, Properties props) throws IOException {
+    /** The client listener switched to SASL_PLAINTEXT with SCRAM-SHA-512; the broker logs in to itself as its own user. */
+    private static Map<String, String> scramListener(int brokerPort, int controllerPort, String brokerPassword) {
+        return Map.of(
+                "listeners", "SASL_PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners", "SASL_PLAINTEXT://localhost:" + brokerPort,
+                "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name", "SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms", SCRAM_MECHANISM,
+                "sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM,
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + SCRAM_BROKER_USER
+                        + "\" password=\"" + brokerPassword + "\";");
+    }
+
+    /** The broker's own SCRAM password, made on first start and kept with the data it protects. */
+    private static String brokerPassword(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(SCRAM_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        String password = Uuid.randomUuid().toString();
+        Files.writeString(file, password, StandardCharsets.UTF_8);
+        return password;
+    }
+
+    private static void format(Path dataDir, Properties props, Map<String, String> scramUsers) throws IOException {
         Path config = dataDir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(config)) {
             props.store(out, "Newswatch embedded broker");
@@ -132,8 +183,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int rc;
         try (PrintStream ps = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString(), "--standalone"}, ps);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "-t",
+                    Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone"));
+            scramUsers.forEach((name, password) -> {
+                args.add("--add-scram");
+                args.add(SCRAM_MECHANISM + "=[name=" + name + ",password=" + password + "]");
+            });
+            rc = StorageTool.execute(args.toArray(String[]::new), ps);
         }
         if (rc != 0) {
             throw new IOException("formatting the log directory failed: " + output.toString(StandardCharsets.UTF_8));

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.metrics.JmxReporter;
+
+import io.newswatch.core.metrics.KafkaMetricsReporter;
 
 /**
  * Where the services find Kafka and the schema registry, plus any extra client properties
@@ -35,7 +38,21 @@ public record KafkaConnection(String bootstrapServers, String schemaRegistryUrl,
             }
         });
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, metricReporters(
+                (String) config.get(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG)));
         return config;
+    }
+
+    /**
+     * Kafka's default JMX reporter (or the reporters configured) plus ours, which exposes every
+     * client's metrics on the services' {@code /metrics} endpoint.
+     */
+    private static String metricReporters(String configured) {
+        String ours = KafkaMetricsReporter.class.getName();
+        if (configured == null) {
+            return JmxReporter.class.getName() + "," + ours;
+        }
+        return configured.contains(ours) ? configured : configured.isBlank() ? ours : configured + "," + ours;
     }
 
     /** Properties for the Avro serdes: registry URL and credentials, in Confluent's names. */

@@ -12,8 +12,15 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one Kafka Streams topology: start, wait until running, close gracefully. */
-public final class StreamsRunner implements AutoCloseable {
+import io.newswatch.core.health.Health;
+import io.newswatch.core.health.HealthIndicator;
+
+/**
+ * Runs one Kafka Streams topology: start, wait until running, close gracefully. As a
+ * {@link HealthIndicator} it is ready while RUNNING, and also while REBALANCING after it has run
+ * once: a rebalance caused by another instance joining should not take this one out of service.
+ */
+public final class StreamsRunner implements AutoCloseable, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -22,13 +29,18 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch failed = new CountDownLatch(1);
+    private volatile boolean hasRun;
 
     public StreamsRunner(String name, Topology topology, Properties props) {
         this.name = name;
-        this.streams = new KafkaStreams(topology, props);
+        Properties withService = new Properties();
+        withService.putAll(props);
+        withService.putIfAbsent(DeadLetterCounting.SERVICE_CONFIG, name);
+        this.streams = new KafkaStreams(topology, withService);
         streams.setStateListener((now, before) -> {
             log.info("{}: {} -> {}", name, before, now);
             if (now == KafkaStreams.State.RUNNING) {
+                hasRun = true;
                 running.countDown();
             } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                 failed.countDown();
@@ -71,6 +83,27 @@ public final class StreamsRunner implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    @Override
+    public String healthName() {
+        return name;
+    }
+
+    @Override
+    public Health health() {
+        KafkaStreams.State state = streams.state();
+        String detail = "Kafka Streams " + state;
+        if (state == KafkaStreams.State.RUNNING) {
+            return Health.ready(detail);
+        }
+        if (state == KafkaStreams.State.REBALANCING) {
+            return hasRun ? Health.ready(detail) : Health.notReady(detail);
+        }
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+            return Health.dead(detail);
+        }
+        return Health.notReady(detail);
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 import io.newswatch.core.config.KafkaConnection;
 
@@ -13,7 +11,8 @@ import io.newswatch.core.config.KafkaConnection;
  * The Streams configuration every Newswatch service shares: exactly-once processing, and poison
  * records (undeserializable, or failing in a processor) sent to the dead-letter topic by Kafka
  * Streams' own handlers, which put the reason, exception class and source topic, partition and
- * offset into the record headers ({@code __streams.errors.*}) and carry on with the next record.
+ * offset into the record headers ({@code __streams.errors.*}) and carry on with the next record;
+ * each such record is counted in {@code newswatch.records.dead.lettered}.
  */
 public final class StreamsSettings {
 
@@ -28,9 +27,9 @@ public final class StreamsSettings {
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                CountingDeserializationExceptionHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+                CountingProcessingExceptionHandler.class.getName());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         // Internal topics follow the broker's default replication, like the topics we create.

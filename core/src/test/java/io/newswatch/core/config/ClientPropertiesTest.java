@@ -49,7 +49,7 @@ class ClientPropertiesTest {
                 "security.protocol", "SASL_SSL",
                 "basic.auth.user.info", "u:p",
                 "schema.registry.ssl.truststore.location", "/ts"));
-        assertThat(connection.clientConfig()).containsOnlyKeys("bootstrap.servers", "security.protocol");
+        assertThat(connection.clientConfig()).containsOnlyKeys("bootstrap.servers", "security.protocol", "metric.reporters");
         assertThat(connection.serdeConfig()).containsOnlyKeys("schema.registry.url", "basic.auth.user.info",
                 "schema.registry.ssl.truststore.location");
         assertThat(connection.serdeConfig().get("schema.registry.url")).isEqualTo("http://r:8081");
