@@ -1,6 +1,8 @@
 package io.newswatch.alerts;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,30 +10,46 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.newswatch.schemas.Alert;
+import io.newswatch.schemas.AlertKind;
 import io.newswatch.schemas.Evidence;
 
 /** How alerts are printed for people (one readable line) and for programs (one JSON object a line). */
 public final class AlertFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private AlertFormat() {
     }
 
+    /**
+     * A short block for a terminal: severity, watch-list, time and kind; then title, source and
+     * link; then one line per piece of evidence with the sentence it was found in.
+     */
     public static String readable(Alert a) {
         StringBuilder sb = new StringBuilder();
-        sb.append('[').append(a.getSeverity()).append("] ").append(a.getWatchlistId()).append(": ")
-                .append(a.getTitle().isBlank() ? "(untitled)" : a.getTitle())
-                .append(" — ").append(a.getSourceName());
-        if (a.getUrl() != null) {
-            sb.append(" <").append(a.getUrl()).append('>');
+        sb.append(String.format(Locale.ROOT, "%-8s %s (%s)", "[" + a.getSeverity() + "]", a.getWatchlistName(),
+                a.getWatchlistId()));
+        if (a.getAlertedAt() != null) {
+            sb.append("  ").append(TIME.format(a.getAlertedAt()));
         }
-        sb.append(String.format(Locale.ROOT, " score %.2f, story %s", a.getScore(), a.getStoryId()));
-        if (!a.getEvidence().isEmpty()) {
-            sb.append("; matched ");
-            for (int i = 0; i < a.getEvidence().size(); i++) {
-                Evidence e = a.getEvidence().get(i);
-                sb.append(i == 0 ? "" : ", ").append(e.getType()).append(" \"").append(e.getMatched()).append('"');
+        sb.append(String.format(Locale.ROOT, "  score %.2f", a.getScore()));
+        if (a.getKind() == AlertKind.UPDATE) {
+            sb.append("  UPDATE: ").append(a.getRelatedCount()).append(" related");
+        }
+        sb.append("\n    ").append(a.getTitle().isBlank() ? "(untitled)" : a.getTitle()).append(" \u2014 ").append(a.getSourceName());
+        if (a.getUrl() != null) {
+            sb.append("\n    ").append(a.getUrl());
+        }
+        for (Evidence e : a.getEvidence()) {
+            sb.append("\n    \u2022 ").append(e.getType()).append(' ').append('"').append(e.getMatched()).append('"');
+            if (e.getField() != null && e.getStart() != null) {
+                sb.append(" (").append(e.getField().name().toLowerCase(Locale.ROOT)).append(' ').append(e.getStart())
+                        .append('-').append(e.getEnd()).append(')');
+            }
+            if (e.getSnippet() != null) {
+                String snippet = e.getSnippet().replaceAll("\\s+", " ");
+                sb.append(": ").append(snippet.length() > 160 ? snippet.substring(0, 159) + "\u2026" : snippet);
             }
         }
         return sb.toString();

@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.micrometer.core.instrument.Metrics;
 import io.newswatch.alerts.match.WatchlistMatch;
 import io.newswatch.alerts.match.WatchlistMatcher;
 import io.newswatch.schemas.Alert;
@@ -27,8 +30,11 @@ import io.newswatch.schemas.RawArticle;
 
 /**
  * Matches an article (keyed by story) and emits at most one alert per (watch-list, story) within
- * the watch-list's throttle window; later copies only raise the story's related count. State:
+ * the watch-list's throttle window; later copies raise the story's related count, and emit an
+ * UPDATE alert carrying it when update alerts are on. State:
  * {@code watchlistId \0 storyId -> "firstAlertMillis,relatedCount"}, expired entries purged hourly.
+ * The state lives in a changelogged store written in the same transaction as the alerts, so a
+ * restart neither repeats nor loses an alert.
  */
 final class StoryAlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
 
@@ -38,12 +44,14 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
 
     private final Supplier<WatchlistMatcher> matcher;
     private final Clock clock;
+    private final AlertsTopology.Options options;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, String> alerted;
 
-    StoryAlertProcessor(Supplier<WatchlistMatcher> matcher, Clock clock) {
+    StoryAlertProcessor(Supplier<WatchlistMatcher> matcher, Clock clock, AlertsTopology.Options options) {
         this.matcher = matcher;
         this.clock = clock;
+        this.options = options;
     }
 
     @Override
@@ -57,56 +65,47 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
         WatchlistMatcher current = matcher.get();
+        List<WatchlistMatch> matches = current.match(article);
+        if (!matches.isEmpty()) {
+            Metrics.counter("newswatch.articles.matched").increment();
+        }
         long now = clock.millis();
-        for (WatchlistMatch match : current.match(article)) {
+        for (WatchlistMatch match : matches) {
             String key = match.watchlist().id() + '\u0000' + article.getStoryId();
             String state = alerted.get(key);
-            if (state != null) {
-                long first = Long.parseLong(state.substring(0, state.indexOf(',')));
-                int related = Integer.parseInt(state.substring(state.indexOf(',') + 1));
-                if (now - first < match.watchlist().throttle().toMillis()) {
-                    alerted.put(key, first + "," + (related + 1));
+            Alert alert;
+            if (state != null && now - first(state) < match.watchlist().throttle().toMillis()) {
+                int related = related(state) + 1;
+                alerted.put(key, first(state) + "," + related);
+                if (!options.updateAlerts()) {
                     continue;
                 }
+                alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.UPDATE, related);
+            } else {
+                alerted.put(key, now + ",0");
+                alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.NEW, 0);
             }
-            alerted.put(key, now + ",0");
-            Alert alert = toAlert(match, article, current.version(), now);
-            context.forward(record.withKey(match.watchlist().id()).withValue(alert));
+            RecordHeaders headers = new RecordHeaders();
+            String topic = options.routing().topicFor(match.watchlist());
+            if (topic != null) {
+                headers.add(AlertsTopology.ROUTE_HEADER, topic.getBytes(StandardCharsets.UTF_8));
+            }
+            context.forward(new Record<>(match.watchlist().id(), alert, record.timestamp(), headers));
+            Metrics.counter("newswatch.alerts.emitted", "watchlist", match.watchlist().id()).increment();
+            RawArticle raw = article.getArticle();
+            if (raw.getFetchedAt() != null) {
+                Metrics.timer("newswatch.pipeline.latency")
+                        .record(Duration.ofMillis(Math.max(0, now - raw.getFetchedAt().toEpochMilli())));
+            }
         }
     }
 
-    static Alert toAlert(WatchlistMatch match, EnrichedArticle enriched, String version, long now) {
-        RawArticle article = enriched.getArticle();
-        return Alert.newBuilder()
-                .setId(alertId(match.watchlist().id(), enriched.getStoryId(), article.getId()))
-                .setWatchlistId(match.watchlist().id())
-                .setWatchlistName(match.watchlist().name())
-                .setWatchlistVersion(version)
-                .setSeverity(match.watchlist().severity())
-                .setKind(AlertKind.NEW)
-                .setScore(match.score())
-                .setArticleId(article.getId())
-                .setStoryId(enriched.getStoryId())
-                .setTitle(article.getTitle())
-                .setUrl(article.getCanonicalUrl() != null ? article.getCanonicalUrl() : article.getUrl())
-                .setSourceName(article.getSource().getName())
-                .setLanguage(enriched.getLanguage().getCode())
-                .setPublishedAt(article.getPublishedAt())
-                .setRelatedCount(0)
-                .setEvidence(match.evidence())
-                .setAlertedAt(java.time.Instant.ofEpochMilli(now))
-                .build();
+    private static long first(String state) {
+        return Long.parseLong(state.substring(0, state.indexOf(',')));
     }
 
-    static String alertId(String watchlistId, String storyId, String articleId) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((watchlistId + '\u0000' + storyId + '\u0000' + articleId)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static int related(String state) {
+        return Integer.parseInt(state.substring(state.indexOf(',') + 1));
     }
 
     private void purge(long timestamp) {
@@ -115,7 +114,7 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
         try (KeyValueIterator<String, String> it = alerted.all()) {
             while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
-                if (Long.parseLong(kv.value.substring(0, kv.value.indexOf(','))) < cutoff) {
+                if (first(kv.value) < cutoff) {
                     expired.add(kv.key);
                 }
             }

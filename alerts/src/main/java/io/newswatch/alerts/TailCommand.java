@@ -78,7 +78,7 @@ public final class TailCommand implements Callable<Integer> {
             while (!done.get() && (max == null || printed < max)) {
                 for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.value() != null && accepts(r.value()) && (max == null || printed < max)) {
-                        out.println(json ? AlertFormat.json(r.value()) : AlertFormat.readable(r.value()));
+                        out.println(json ? AlertFormat.json(r.value()) : AlertFormat.readable(r.value()) + System.lineSeparator());
                         printed++;
                     }
                 }

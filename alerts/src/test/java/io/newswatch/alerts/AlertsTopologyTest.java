@@ -22,8 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.newswatch.alerts.match.SimpleWatchlistMatcher;
-import io.newswatch.watchlist.WatchlistParser;
+import io.newswatch.alerts.match.Matchers;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.registry.server.InMemorySchemaStore;
 import io.newswatch.registry.server.SchemaRegistryServer;
@@ -46,11 +45,11 @@ class AlertsTopologyTest {
     void setUp() throws Exception {
         registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
         serdes = new NewswatchSerdes(Map.of("schema.registry.url", registry.url()));
-        var matcher = new SimpleWatchlistMatcher(WatchlistParser.parse("""
+        var matcher = Matchers.monitor("""
                 watchlists:
                   - { id: bridge, severity: high, throttle: 24h, match: { any: [ { phrase: Westminster Bridge } ] } }
                   - { id: pedestrians, throttle: 1h, match: { any: [ { term: pedestrians } ] } }
-                """, "w.yaml"), "v1");
+                """);
         StreamsBuilder builder = new StreamsBuilder();
         AlertsTopology.build(builder, "enriched", "alerts", serdes.enrichedArticle(), serdes.alert(),
                 new AtomicReference<>(matcher)::get, clock);

@@ -3,6 +3,7 @@ package io.newswatch.watchlist;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class WatchlistParser {
 
     private final String file;
     private final List<WatchlistProblem> problems = new ArrayList<>();
+    private final Map<String, SourcePosition> positions = new HashMap<>();
+    private String currentId;
 
     private WatchlistParser(String file) {
         this.file = file;
@@ -58,6 +61,22 @@ public final class WatchlistParser {
     /** Parses {@code yaml}; {@code file} names the source in problems. */
     public static List<Watchlist> parse(String yaml, String file) throws InvalidWatchlistException {
         return new WatchlistParser(file).parseDocument(yaml);
+    }
+
+    /** The watch-lists of a file with where each watch-list and clause starts in it. */
+    public record Parsed(List<Watchlist> watchlists, Map<String, SourcePosition> positions) {
+
+        /** Where the clause at {@code path} of watch-list {@code id} starts ({@code path} "" = the watch-list). */
+        public SourcePosition position(String id, String path) {
+            return positions.get(SourcePosition.key(id, path));
+        }
+    }
+
+    /** Like {@link #parse} but also tells where each watch-list and clause is, to locate later problems. */
+    public static Parsed parseLocated(String yaml, String file) throws InvalidWatchlistException {
+        WatchlistParser parser = new WatchlistParser(file);
+        List<Watchlist> watchlists = parser.parseDocument(yaml);
+        return new Parsed(watchlists, Map.copyOf(parser.positions));
     }
 
     private List<Watchlist> parseDocument(String yaml) throws InvalidWatchlistException {
@@ -116,6 +135,8 @@ public final class WatchlistParser {
         }
         int before = problems.size();
         String id = requiredScalar(m, node, "id");
+        currentId = id;
+        remember("", node);
         if (id != null && !ID.matcher(id).matches()) {
             problem(m.get("id"), "id '" + id + "' must be lower-case letters, digits, '.', '_' or '-' (at most 100)");
         }
@@ -145,6 +166,7 @@ public final class WatchlistParser {
         if (matchNode == null) {
             problem(node, "missing 'match'");
         } else {
+            remember("match", matchNode);
             match = block(matchNode, "match", 0);
         }
         return problems.size() == before
@@ -175,6 +197,7 @@ public final class WatchlistParser {
     }
 
     private List<Clause> clauseList(Node node, String path, int depth) {
+        remember(path, node);
         List<Node> items = sequence(node, path);
         List<Clause> clauses = new ArrayList<>();
         if (items == null) {
@@ -197,6 +220,7 @@ public final class WatchlistParser {
             problem(node, "clauses nested deeper than " + MAX_DEPTH);
             return null;
         }
+        remember(path, node);
         Map<String, Node> m = mapping(node, path, Set.of("term", "phrase", "query", "entity", "topic", "any", "all", "none"));
         if (m == null) {
             return null;
@@ -390,6 +414,13 @@ public final class WatchlistParser {
         }
         problem(node, "'" + key + "' must be text");
         return null;
+    }
+
+    private void remember(String path, Node node) {
+        if (currentId != null && node != null) {
+            node.getStartMark().ifPresent(m -> positions.put(SourcePosition.key(currentId, path),
+                    new SourcePosition(file, m.getLine() + 1, m.getColumn() + 1)));
+        }
     }
 
     private void problem(Node node, String message) {

@@ -11,4 +11,7 @@ public interface WatchlistMatcher {
 
     /** Identifies the active watch-list set (a content hash), carried on every alert. */
     String version();
+
+    /** How many watch-lists are active. */
+    int size();
 }
