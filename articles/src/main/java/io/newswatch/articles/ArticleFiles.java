@@ -8,18 +8,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newswatch.articles.extract.ExtractedPage;
+import io.newswatch.articles.extract.PageArticles;
+import io.newswatch.articles.extract.PageCharset;
+import io.newswatch.articles.extract.PageExtractor;
 import io.newswatch.schemas.Origin;
 import io.newswatch.schemas.RawArticle;
 
 /**
  * Reads articles from files: {@code .jsonl} (one JSON article a line), {@code .json} (one article
- * or an array) and {@code .txt} (first line the title). A bad article is reported with its file
+ * or an array), {@code .txt} (first line the title) and {@code .html} (a saved article page). A bad article is reported with its file
  * and line and skipped; the others are still read.
  */
 public final class ArticleFiles {
@@ -35,6 +40,7 @@ public final class ArticleFiles {
 
     private final ArticleJson json;
     private final Clock clock;
+    private final PageExtractor pages = new PageExtractor();
 
     public ArticleFiles(ArticleJson json, Clock clock) {
         this.json = json;
@@ -43,7 +49,8 @@ public final class ArticleFiles {
 
     public static boolean isSupported(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") || name.endsWith(".txt");
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") || name.endsWith(".txt")
+                || name.endsWith(".html") || name.endsWith(".htm");
     }
 
     /** The supported files under {@code path} (itself if it is a file), in name order. */
@@ -98,8 +105,21 @@ public final class ArticleFiles {
             } else {
                 sink.article(article, file);
             }
+        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+            ExtractedPage page = pages.extract(PageCharset.decode(Files.readAllBytes(file), null), null);
+            Optional<RawArticle> article = PageArticles.build(page, PageArticles.Hints.ofUrl(null), Origin.FILE, clock.instant());
+            if (article.isEmpty()) {
+                sink.invalid(file.toString(), "no article text found in the page");
+            } else {
+                RawArticle a = article.get();
+                a.getAttributes().put("file", file.getFileName().toString());
+                if (a.getSource().getName().equals("unknown")) {
+                    a.getSource().setName("files");
+                }
+                sink.article(a, file);
+            }
         } else {
-            sink.invalid(file.toString(), "unsupported file type (use .jsonl, .json or .txt)");
+            sink.invalid(file.toString(), "unsupported file type (use .jsonl, .json, .txt or .html)");
         }
     }
 

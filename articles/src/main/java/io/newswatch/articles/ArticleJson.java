@@ -105,7 +105,7 @@ public final class ArticleJson {
             if (!attrs.isObject()) {
                 errors.add(new InvalidArticleException.FieldError("attributes", "must be an object of strings"));
             } else {
-                attrs.fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+                attrs.properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
             }
         }
         if (!errors.isEmpty()) {
@@ -154,11 +154,27 @@ public final class ArticleJson {
         return Source.newBuilder().setName("unknown").build();
     }
 
-    /** ISO-8601 instant, offset date-time, zoned date-time, RFC 1123, or a bare date (midnight UTC). */
-    static Instant instant(String s) {
+    /**
+     * ISO-8601 instant, offset date-time (also with a {@code +0000} offset), local date-time (taken as
+     * UTC), RFC 1123, or a bare date (midnight UTC); {@code null} when none of these.
+     */
+    public static Instant instant(String s) {
+        if (s == null) {
+            return null;
+        }
         String v = s.strip();
         try {
             return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OffsetDateTime.parse(v, DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss][.SSS]XX")).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException ignored) {
             // try the next form
         }

@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import io.newswatch.articles.clean.BoilerplateFilter;
+import io.newswatch.articles.clean.Dateline;
 
 import io.newswatch.schemas.Origin;
 import io.newswatch.schemas.RawArticle;
@@ -15,7 +19,8 @@ import io.newswatch.schemas.Source;
 
 /**
  * A plain-text article: the first non-blank line is the title, the rest the text; paragraphs are
- * separated by blank lines in the output.
+ * separated by blank lines in the output. Scraping leftovers (see {@link BoilerplateFilter}) are
+ * dropped, and a date-only line before the title becomes the publication time.
  */
 public final class TextArticleFile {
 
@@ -28,15 +33,18 @@ public final class TextArticleFile {
     }
 
     static RawArticle parse(String content, String sourceName, Instant fetchedAt, String fileName) {
-        List<String> lines = content.replace("\r\n", "\n").replace('\r', '\n').lines().map(String::strip).toList();
+        List<String> lines = BoilerplateFilter.keepStory(content.replace("\r\n", "\n").replace('\r', '\n').lines().toList());
         String title = "";
+        Instant publishedAt = null;
         List<String> paragraphs = new ArrayList<>();
         for (String line : lines) {
-            if (line.isEmpty()) {
-                continue;
-            }
             if (title.isEmpty()) {
-                title = line;
+                Optional<Instant> date = publishedAt == null ? Dateline.parse(line) : Optional.empty();
+                if (date.isPresent()) {
+                    publishedAt = date.get();
+                } else {
+                    title = line;
+                }
             } else {
                 paragraphs.add(line);
             }
@@ -49,6 +57,7 @@ public final class TextArticleFile {
                 .setOrigin(Origin.FILE)
                 .setTitle(title)
                 .setText(text)
+                .setPublishedAt(publishedAt)
                 .setFetchedAt(fetchedAt)
                 .setContentHash(hash)
                 .setAttributes(Map.of("file", fileName))

@@ -24,12 +24,22 @@ public final class ArticlePublisher implements AutoCloseable {
     private final String topic;
 
     public ArticlePublisher(KafkaConnection connection, String topic, Serializer<RawArticle> serializer) {
+        this(connection, topic, serializer, Map.of());
+    }
+
+    /** {@code overrides} are producer properties that win over the defaults below (not over idempotence and acks). */
+    public ArticlePublisher(KafkaConnection connection, String topic, Serializer<RawArticle> serializer,
+            Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(connection.clientConfig());
+        config.putAll(overrides);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newswatch-ingest");
+        // While the broker is away a send waits this long for metadata before failing back to the caller,
+        // which retries: the wait must not hold up a whole source for minutes.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), serializer);
         this.topic = topic;
     }
@@ -37,13 +47,17 @@ public final class ArticlePublisher implements AutoCloseable {
     /** Sends one article; the future completes when Kafka has acknowledged it. */
     public CompletableFuture<RecordMetadata> publish(RawArticle article) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topic, article.getId(), article), (metadata, error) -> {
-            if (error != null) {
-                acked.completeExceptionally(error);
-            } else {
-                acked.complete(metadata);
-            }
-        });
+        try {
+            producer.send(new ProducerRecord<>(topic, article.getId(), article), (metadata, error) -> {
+                if (error != null) {
+                    acked.completeExceptionally(error);
+                } else {
+                    acked.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
         return acked;
     }
 
