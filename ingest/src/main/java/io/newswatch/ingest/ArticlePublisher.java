@@ -12,16 +12,20 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.newswatch.core.config.KafkaConnection;
+import io.newswatch.core.health.Health;
+import io.newswatch.core.health.HealthIndicator;
 import io.newswatch.schemas.RawArticle;
 
 /**
  * Publishes raw articles keyed by article id, with the producer settings that make a publish
  * durable and free of duplicates from retries: idempotence, acks from all replicas, compression.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class ArticlePublisher implements AutoCloseable, HealthIndicator {
 
     private final KafkaProducer<String, RawArticle> producer;
     private final String topic;
+    /** The error of the most recent send if it failed, else null: readiness follows the last outcome. */
+    private volatile Exception lastFailure;
 
     public ArticlePublisher(KafkaConnection connection, String topic, Serializer<RawArticle> serializer) {
         this(connection, topic, serializer, Map.of());
@@ -49,6 +53,7 @@ public final class ArticlePublisher implements AutoCloseable {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(topic, article.getId(), article), (metadata, error) -> {
+                lastFailure = error;
                 if (error != null) {
                     acked.completeExceptionally(error);
                 } else {
@@ -56,9 +61,23 @@ public final class ArticlePublisher implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
+            lastFailure = e;
             acked.completeExceptionally(e);
         }
         return acked;
+    }
+
+    @Override
+    public String healthName() {
+        return "producer";
+    }
+
+    /** Not ready while Kafka does not accept articles; ingest keeps retrying meanwhile. */
+    @Override
+    public Health health() {
+        Exception failure = lastFailure;
+        return failure == null ? Health.ready("publishing to " + topic)
+                : Health.notReady("last publish to " + topic + " failed: " + failure.getMessage());
     }
 
     public void flush() {

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.config.KafkaConnection;
+import io.newswatch.core.health.Health;
+import io.newswatch.core.health.HealthIndicator;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.core.topics.TopicLayout;
 import io.newswatch.core.topics.TopicProvisioner;
@@ -15,17 +17,18 @@ import io.newswatch.core.topics.Topics;
 import io.newswatch.ingest.dedup.SeenArticles;
 
 /** The Kafka side of ingest, shared by its commands: topics, serdes, producer, dedup state, intake. */
-public final class IngestPipeline implements AutoCloseable {
+public final class IngestPipeline implements AutoCloseable, HealthIndicator {
 
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final ArticleIntake intake;
+    private final ArticlePublisher publisher;
 
     private IngestPipeline(KafkaConnection connection, Topics topics, SeenArticles seen, Map<String, Object> producerOverrides) {
         NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
         parts.add(serdes);
         // Closed last-first: the producer flushes (and acknowledged articles are remembered) before the state closes.
         parts.add(seen);
-        ArticlePublisher publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer(),
+        publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer(),
                 producerOverrides);
         parts.add(publisher);
         intake = new ArticleIntake(publisher, seen);
@@ -49,6 +52,17 @@ public final class IngestPipeline implements AutoCloseable {
 
     public ArticleIntake intake() {
         return intake;
+    }
+
+    /** Ingest is ready while Kafka accepts its articles. */
+    @Override
+    public String healthName() {
+        return publisher.healthName();
+    }
+
+    @Override
+    public Health health() {
+        return publisher.health();
     }
 
     @Override
