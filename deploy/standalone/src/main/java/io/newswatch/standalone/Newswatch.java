@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code newswatch} command. */
 @Command(name = "newswatch", mixinStandardHelpOptions = true, versionProvider = Newswatch.Version.class,
         description = "Streaming news monitoring: ingest articles, tag entities and topics, alert on watch-lists.",
-        subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class, TailCommand.class,
+        subcommands = {UpCommand.class, IngestCommand.class, io.newswatch.ingest.extract.ExtractCommand.class, EnrichCommand.class, AlertsCommand.class, TailCommand.class, io.newswatch.alerts.cli.WatchlistsCommand.class,
+                BenchCommand.class, HealthcheckCommand.class, io.newswatch.enrich.topic.TrainTopicsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
 
@@ -22,7 +23,10 @@ public final class Newswatch implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Newswatch()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new Newswatch());
+        // Every benchmark is also reachable as `newswatch bench <stage>`.
+        commandLine.getSubcommands().get("bench").addSubcommand("ingest", new io.newswatch.ingest.IngestBenchCommand());
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -27,7 +27,8 @@ import io.newswatch.core.topics.TopicLayout;
 import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.embedded.EmbeddedPlatform;
-import io.newswatch.enrich.CapitalisedPhraseEnricher;
+import io.newswatch.enrich.EnrichTopology;
+import io.newswatch.enrich.EnricherFactory;
 import io.newswatch.enrich.EnrichCommand;
 import io.newswatch.ingest.ArticlePublisher;
 import io.newswatch.ingest.dedup.SeenArticles;
@@ -111,7 +112,7 @@ public final class UpCommand implements Callable<Integer> {
             Path streamsDir = dataDir.resolve("streams");
             StreamsRunner enrich = EnrichCommand.start(
                     new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1),
-                    new CapitalisedPhraseEnricher(Clock.systemUTC()));
+                    EnricherFactory.standard(watchlists, Clock.systemUTC()));
             parts.add(enrich);
             StreamsRunner alerts = AlertsCommand.start(
                     new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1),
@@ -122,7 +123,7 @@ public final class UpCommand implements Callable<Integer> {
             parts.add(printer);
             ArticlePublisher publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer());
             parts.add(publisher);
-            SeenArticles seen = new SeenArticles(dataDir.resolve("ingest").resolve("published.txt"));
+            SeenArticles seen = new SeenArticles(dataDir.resolve("ingest").resolve("published"));
             parts.add(seen);
             DirectoryIngestor ingestor = new DirectoryIngestor(input, publisher, seen, Clock.systemUTC());
 
@@ -155,7 +156,8 @@ public final class UpCommand implements Callable<Integer> {
     private static boolean awaitDrained(KafkaConnection connection, Topics topics, Duration timeout) throws InterruptedException {
         try (Admin admin = Admin.create(connection.clientConfig())) {
             boolean drained = new PipelineDrain(admin).awaitDrained(List.of(
-                    new PipelineDrain.Stage(ENRICH_APP, List.of(topics.raw())),
+                    new PipelineDrain.Stage(ENRICH_APP, List.of(topics.raw(),
+                            ENRICH_APP + "-" + EnrichTopology.STORY_REPARTITION + "-repartition")),
                     new PipelineDrain.Stage(ALERTS_APP, List.of(topics.enriched(), ALERTS_APP + "-by-story-repartition")),
                     new PipelineDrain.Stage(PRINTER_GROUP, List.of(topics.alerts()))), Duration.ofMillis(500), timeout);
             if (!drained) {

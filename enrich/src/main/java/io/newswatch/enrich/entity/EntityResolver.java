@@ -1,0 +1,194 @@
+package io.newswatch.enrich.entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newswatch.schemas.Entity;
+import io.newswatch.schemas.EntityType;
+import io.newswatch.schemas.Field;
+import io.newswatch.schemas.Mention;
+
+/**
+ * Merges mentions into entities. Within an article a short form refers to the longer name it is
+ * part of ("Masood" → "Khalid Masood", "Rudd" → "Amber Rudd"); an all-capitals short form can be
+ * the initials of a longer name ("FBI"). The canonical name is the longest form used. Dictionary
+ * (watch-list) mentions decide the type and carry their ids to the whole entity.
+ */
+public final class EntityResolver {
+
+    /** Last words that make a name a place. */
+    private static final Set<String> LOCATION_HEADS = Set.of("bridge", "street", "square", "road", "avenue", "river",
+            "lake", "mountain", "mountains", "island", "islands", "valley", "bay", "park", "airport", "station",
+            "county", "province", "district", "sea", "ocean", "gulf", "strait", "peninsula");
+
+    private EntityResolver() {
+    }
+
+    /** A group of mentions of one entity. */
+    private static final class Cluster {
+        final List<FoundMention> mentions = new ArrayList<>();
+        String canonical;
+        String[] canonicalTokens;
+
+        Cluster(String canonical) {
+            this.canonical = canonical;
+            this.canonicalTokens = tokens(canonical);
+        }
+    }
+
+    /**
+     * @param mentions     cleaned mentions from the model and the dictionary, title and text
+     * @param titleLength  length of the title, for salience
+     * @param textLength   length of the text, for salience
+     */
+    public static List<Entity> resolve(List<FoundMention> mentions, int titleLength, int textLength) {
+        // Forms: one per distinct surface name, longest (in tokens) first.
+        Map<String, List<FoundMention>> byForm = new LinkedHashMap<>();
+        for (FoundMention m : mentions) {
+            if (m.text().isBlank()) {
+                continue;
+            }
+            byForm.computeIfAbsent(key(m.text()), k -> new ArrayList<>()).add(m);
+        }
+        List<String> forms = new ArrayList<>(byForm.keySet());
+        forms.sort(Comparator.<String>comparingInt(f -> tokens(f).length).reversed()
+                .thenComparing(Comparator.<String>comparingInt(f -> byForm.get(f).size()).reversed()));
+        List<Cluster> clusters = new ArrayList<>();
+        for (String form : forms) {
+            List<FoundMention> ms = byForm.get(form);
+            Cluster target = findContaining(clusters, ms.get(0).text(), dominantType(ms));
+            if (target == null) {
+                target = new Cluster(ms.get(0).text());
+                clusters.add(target);
+            }
+            target.mentions.addAll(ms);
+        }
+        int maxCount = clusters.stream().mapToInt(c -> c.mentions.size()).max().orElse(1);
+        List<Entity> entities = new ArrayList<>();
+        for (Cluster c : clusters) {
+            entities.add(toEntity(c, maxCount, titleLength, textLength));
+        }
+        entities.sort(Comparator.comparingDouble(Entity::getSalience).reversed().thenComparing(Entity::getName));
+        return entities;
+    }
+
+    /** The cluster whose canonical name contains {@code form} as whole tokens (or as initials), if one. */
+    private static Cluster findContaining(List<Cluster> clusters, String form, EntityType type) {
+        String[] t = tokens(form);
+        Cluster best = null;
+        for (Cluster c : clusters) {
+            if (c.canonicalTokens.length <= t.length) {
+                continue;
+            }
+            EntityType ct = dominantType(c.mentions);
+            boolean compatible = ct == type || type == EntityType.MISC || ct == EntityType.MISC
+                    // The model often types a surname alone differently from the full name.
+                    || (ct == EntityType.PERSON && t.length == 1);
+            if (!compatible) {
+                continue;
+            }
+            // A single word only stands for a longer name if that is a person's ("Masood"); "British"
+            // is not "British Security".
+            boolean run = containsRun(c.canonicalTokens, t) && (t.length > 1 || ct == EntityType.PERSON);
+            if (run || isInitials(form, c.canonicalTokens)) {
+                if (best == null || c.mentions.size() > best.mentions.size()) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean containsRun(String[] longer, String[] shorter) {
+        for (int i = 0; i + shorter.length <= longer.length; i++) {
+            boolean all = true;
+            for (int j = 0; j < shorter.length && all; j++) {
+                all = longer[i + j].equalsIgnoreCase(shorter[j]);
+            }
+            if (all) {
+                // A single generic word ("Bridge", "Police") is not enough to tie to a longer name.
+                return shorter.length > 1 || Character.isUpperCase(shorter[0].charAt(0)) && shorter[0].length() > 2;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isInitials(String form, String[] longer) {
+        if (form.length() < 2 || !form.equals(form.toUpperCase(Locale.ROOT)) || form.contains(" ")) {
+            return false;
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String w : longer) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                initials.append(w.charAt(0));
+            }
+        }
+        return initials.toString().equals(form.replace(".", ""));
+    }
+
+    private static EntityType dominantType(List<FoundMention> mentions) {
+        Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        for (FoundMention m : mentions) {
+            if (m.fromDictionary()) {
+                return m.type();
+            }
+            votes.merge(m.type(), 1, Integer::sum);
+        }
+        return votes.entrySet().stream()
+                .max(Map.Entry.<EntityType, Integer>comparingByValue()
+                        .thenComparing(e -> e.getKey() == EntityType.MISC ? 0 : 1))
+                .map(Map.Entry::getKey).orElse(EntityType.MISC);
+    }
+
+    private static Entity toEntity(Cluster c, int maxCount, int titleLength, int textLength) {
+        c.mentions.sort(Comparator.comparing(FoundMention::field).thenComparingInt(FoundMention::start));
+        Set<String> ids = new LinkedHashSet<>();
+        List<Mention> mentions = new ArrayList<>();
+        boolean inTitle = false;
+        int firstInText = Integer.MAX_VALUE;
+        for (FoundMention m : c.mentions) {
+            ids.addAll(m.watchlistIds());
+            mentions.add(new Mention(m.text(), m.field(), m.start(), m.end()));
+            if (m.field() == Field.TITLE) {
+                inTitle = true;
+            } else {
+                firstInText = Math.min(firstInText, m.start());
+            }
+        }
+        // Salience: how often (relative to the most mentioned entity), whether in the title, and how
+        // early in the text the entity first appears.
+        double frequency = (double) c.mentions.size() / maxCount;
+        double early = firstInText == Integer.MAX_VALUE ? 0.0 : 1.0 - (double) firstInText / Math.max(1, textLength);
+        double salience = 0.5 * frequency + 0.3 * (inTitle ? 1.0 : 0.0) + 0.2 * early;
+        EntityType type = dominantType(c.mentions);
+        boolean curated = c.mentions.stream().anyMatch(FoundMention::fromDictionary);
+        if (!curated && type != EntityType.PERSON && LOCATION_HEADS.contains(
+                c.canonicalTokens[c.canonicalTokens.length - 1].toLowerCase(Locale.ROOT))) {
+            // The CoNLL models often call bridges and streets organisations.
+            type = EntityType.LOCATION;
+        }
+        return Entity.newBuilder()
+                .setType(type)
+                .setName(c.canonical)
+                .setMentions(mentions)
+                .setCount(mentions.size())
+                .setSalience(Math.round(salience * 1000) / 1000.0)
+                .setWatchlistEntityIds(new ArrayList<>(ids))
+                .build();
+    }
+
+    private static String key(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    static String[] tokens(String name) {
+        return name.strip().split("[\\s\\-]+");
+    }
+}

@@ -1,0 +1,124 @@
+package io.newswatch.enrich.nlp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Language, sentences, tokens and names with OpenNLP. Thread-safe: the models are shared, the
+ * OpenNLP tools (which keep per-call state) are created once per thread.
+ */
+public final class TextAnalyzer {
+
+    /** Sentences longer than this are fed to the name finder in pieces. */
+    static final int MAX_SENTENCE_TOKENS = 250;
+    /** Enough text to tell the language; more only costs time. */
+    static final int LANGUAGE_SAMPLE_CHARS = 600;
+
+    private final NlpModels models;
+    private final ThreadLocal<Tools> tools;
+
+    public TextAnalyzer(NlpModels models) {
+        this.models = models;
+        this.tools = ThreadLocal.withInitial(() -> new Tools(models));
+    }
+
+    public NlpModels models() {
+        return models;
+    }
+
+    public LanguageGuess language(String title, String text) {
+        String sample = title + "\n" + (text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text);
+        if (sample.isBlank()) {
+            return LanguageGuess.UNKNOWN;
+        }
+        Language best = tools.get().languages.predictLanguage(sample);
+        return new LanguageGuess(best.getLang(), best.getConfidence());
+    }
+
+    public AnalyzedText analyze(String text) {
+        Tools t = tools.get();
+        Span[] sentenceSpans = t.sentences.sentPosDetect(text);
+        List<AnalyzedText.Sentence> sentences = new ArrayList<>(sentenceSpans.length);
+        for (Span s : sentenceSpans) {
+            String sentence = text.substring(s.getStart(), s.getEnd());
+            Span[] local = t.tokens.tokenizePos(sentence);
+            Span[] absolute = new Span[local.length];
+            String[] tokens = new String[local.length];
+            for (int i = 0; i < local.length; i++) {
+                absolute[i] = new Span(local[i].getStart() + s.getStart(), local[i].getEnd() + s.getStart());
+                tokens[i] = sentence.substring(local[i].getStart(), local[i].getEnd());
+            }
+            sentences.add(new AnalyzedText.Sentence(s, absolute, tokens));
+        }
+        return new AnalyzedText(text, sentences);
+    }
+
+    public boolean hasNameFinder(String language) {
+        return models.nameFinders().containsKey(language);
+    }
+
+    /**
+     * Names in the analysed texts of one document (title and body share the document context of
+     * the name finder, which remembers earlier decisions within a document).
+     */
+    public List<List<NameMention>> names(String language, List<AnalyzedText> texts) {
+        NameFinderME finder = tools.get().finder(language);
+        if (finder == null) {
+            return texts.stream().map(x -> List.<NameMention>of()).toList();
+        }
+        List<List<NameMention>> result = new ArrayList<>();
+        try {
+            for (AnalyzedText text : texts) {
+                List<NameMention> found = new ArrayList<>();
+                for (AnalyzedText.Sentence s : text.sentences()) {
+                    for (int from = 0; from < s.tokens().length; from += MAX_SENTENCE_TOKENS) {
+                        int to = Math.min(s.tokens().length, from + MAX_SENTENCE_TOKENS);
+                        String[] piece = from == 0 && to == s.tokens().length ? s.tokens()
+                                : Arrays.copyOfRange(s.tokens(), from, to);
+                        for (Span name : finder.find(piece)) {
+                            int start = s.tokenSpans()[from + name.getStart()].getStart();
+                            int end = s.tokenSpans()[from + name.getEnd() - 1].getEnd();
+                            found.add(new NameMention(name.getType(), start, end, text.text().substring(start, end)));
+                        }
+                    }
+                }
+                result.add(found);
+            }
+        } finally {
+            finder.clearAdaptiveData();
+        }
+        return result;
+    }
+
+    /** Per-thread OpenNLP tools. */
+    private static final class Tools {
+        final LanguageDetectorME languages;
+        final SentenceDetectorME sentences;
+        final TokenizerME tokens;
+        final Map<String, TokenNameFinderModel> finderModels;
+        final Map<String, NameFinderME> finders = new HashMap<>();
+
+        Tools(NlpModels models) {
+            languages = new LanguageDetectorME(models.languages());
+            sentences = new SentenceDetectorME(models.sentences());
+            tokens = new TokenizerME(models.tokens());
+            finderModels = models.nameFinders();
+        }
+
+        NameFinderME finder(String language) {
+            TokenNameFinderModel model = finderModels.get(language);
+            return model == null ? null : finders.computeIfAbsent(language, l -> new NameFinderME(model));
+        }
+    }
+}
