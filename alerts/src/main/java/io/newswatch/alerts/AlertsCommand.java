@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.newswatch.alerts.match.ArticleFields;
 import io.newswatch.alerts.match.CompiledWatchlist;
 import io.newswatch.alerts.match.CompiledWatchlists;
-import io.newswatch.alerts.match.MonitorWatchlistMatcher;
+import io.newswatch.alerts.match.IndexedWatchlistMatcher;
 import io.newswatch.alerts.match.WatchlistCompiler;
 import io.newswatch.alerts.match.WatchlistMatcher;
 import io.newswatch.alerts.reload.WatchlistReloader;
@@ -124,7 +124,7 @@ public final class AlertsCommand implements Callable<Integer> {
         for (WatchlistProblem p : compiled.problems()) {
             log.error("{}", p);
         }
-        WatchlistMatcher matcher = new MonitorWatchlistMatcher(compiled);
+        WatchlistMatcher matcher = new IndexedWatchlistMatcher(compiled);
         log.info("Watch-lists loaded from {}: {} watch-lists ({} skipped), version {}", set.source(), matcher.size(),
                 compiled.problems().size(), matcher.version());
         return matcher;

@@ -136,7 +136,10 @@ class AlertsIntegrationTest {
             List<Alert> all = TopicReader.readFor(connection, topics.alerts(), new StringDeserializer(),
                     serdes.alert().deserializer(), Duration.ofSeconds(3)).stream().map(ConsumerRecord::value).toList();
             assertThat(all).extracting(Alert::getStoryId).doesNotHaveDuplicates().hasSize(40);
-            assertThat(all).extracting(Alert::getArticleId).allMatch(id -> id.startsWith("a"));
+            // Each alert is for an article of its own story. Which copy comes first is not fixed: an
+            // original still unprocessed at the stop and its later copy sit on different partitions.
+            assertThat(all).allMatch(a -> a.getArticleId().equals("a" + a.getStoryId().substring("story-".length()))
+                    || a.getArticleId().equals("copy-" + a.getStoryId().substring("story-".length())));
         }
     }
 }

@@ -16,7 +16,7 @@ import io.newswatch.alerts.AlertFactory;
 import io.newswatch.alerts.AlertFormat;
 import io.newswatch.alerts.match.ArticleFields;
 import io.newswatch.alerts.match.CompiledWatchlists;
-import io.newswatch.alerts.match.MonitorWatchlistMatcher;
+import io.newswatch.alerts.match.IndexedWatchlistMatcher;
 import io.newswatch.alerts.match.WatchlistCompiler;
 import io.newswatch.alerts.match.WatchlistMatch;
 import io.newswatch.articles.ArticleFiles;
@@ -133,7 +133,7 @@ public final class WatchlistsCommand implements Runnable {
             compiled.watchlists().forEach(w -> perWatchlist.put(w.watchlist().id(), 0));
             int[] articles = {0};
             List<Alert> alerts = new ArrayList<>();
-            try (MonitorWatchlistMatcher matcher = new MonitorWatchlistMatcher(compiled)) {
+            try (IndexedWatchlistMatcher matcher = new IndexedWatchlistMatcher(compiled)) {
                 new ArticleFiles(new ArticleJson(), Clock.systemUTC()).read(in, new ArticleFiles.Sink() {
                     @Override
                     public void article(RawArticle article, Path file) {

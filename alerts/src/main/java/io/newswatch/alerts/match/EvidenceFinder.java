@@ -52,7 +52,14 @@ final class EvidenceFinder {
         for (IndexableField f : doc) {
             index.addField(f, analyzer);
         }
-        IndexSearcher searcher = index.createSearcher();
+        return explain(article, index.createSearcher(), matched);
+    }
+
+    /** As above, on an index of the article that was built with offsets. */
+    List<WatchlistMatch> explain(EnrichedArticle article, IndexSearcher searcher, List<CompiledWatchlist> matched) {
+        if (matched.isEmpty()) {
+            return List.of();
+        }
         LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
         String body = ArticleFields.body(article);
         int titleLength = article.getArticle().getTitle().length();

@@ -56,10 +56,9 @@ public final class NaiveWatchlistMatcher implements WatchlistMatcher {
         return ids;
     }
 
-    /** Counted rather than scored: a query of only filters and exclusions matches with score 0. */
     private static boolean matches(IndexSearcher searcher, CompiledWatchlist w) {
         try {
-            return searcher.count(w.query()) > 0;
+            return QueryCheck.matches(searcher, w.query());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,22 +14,14 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 import io.newswatch.watchlist.Clause;
@@ -69,7 +61,7 @@ public final class WatchlistCompiler {
         Query query = clause(w.match(), leaves, true);
         if (!selective(query)) {
             throw new WatchlistCompileException("match", "it can match without any particular word, entity or topic "
-                    + "(a stand-alone wildcard with fewer than " + WildcardPrefixHandler.MIN_PREFIX
+                    + "(a stand-alone wildcard with fewer than " + CandidateKeys.MIN_PREFIX
                     + " leading letters, a regular expression, a fuzzy term, or only 'none' clauses), so it would be "
                     + "tried on every article; add a required term, phrase, entity or topic");
         }
@@ -203,34 +195,9 @@ public final class WatchlistCompiler {
                 .build();
     }
 
-    /** Whether the presearcher can file {@code q} under terms every matching article must contain. */
+    /** Whether the candidate index can file {@code q} under keys every matching article must contain. */
     static boolean selective(Query q) {
-        if (q instanceof TermQuery || q instanceof PhraseQuery || q instanceof MultiPhraseQuery || q instanceof SynonymQuery) {
-            return true;
-        } else if (q instanceof PrefixQuery || q instanceof WildcardQuery) {
-            return WildcardPrefixHandler.literalPrefix(q).length() >= WildcardPrefixHandler.MIN_PREFIX;
-        } else if (q instanceof BoostQuery b) {
-            return selective(b.getQuery());
-        } else if (q instanceof ConstantScoreQuery c) {
-            return selective(c.getQuery());
-        } else if (q instanceof DisjunctionMaxQuery d) {
-            return !d.getDisjuncts().isEmpty() && d.getDisjuncts().stream().allMatch(WatchlistCompiler::selective);
-        } else if (q instanceof BooleanQuery b) {
-            boolean anyShould = false;
-            boolean allShould = true;
-            for (BooleanClause c : b.clauses()) {
-                if (c.isRequired() && selective(c.getQuery())) {
-                    return true;
-                }
-                if (c.getOccur() == Occur.SHOULD) {
-                    anyShould = true;
-                    allShould &= selective(c.getQuery());
-                }
-            }
-            boolean hasRequired = b.clauses().stream().anyMatch(BooleanClause::isRequired);
-            return !hasRequired && anyShould && allShould;
-        }
-        return false;
+        return !new CandidateKeys(TermRarity.english()).requirements(q).isEmpty();
     }
 
     List<String> tokens(String text) {

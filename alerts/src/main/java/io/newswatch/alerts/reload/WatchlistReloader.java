@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.newswatch.alerts.match.ArticleFields;
 import io.newswatch.alerts.match.CompiledWatchlists;
-import io.newswatch.alerts.match.MonitorWatchlistMatcher;
+import io.newswatch.alerts.match.IndexedWatchlistMatcher;
 import io.newswatch.alerts.match.WatchlistCompiler;
 import io.newswatch.alerts.match.WatchlistMatcher;
 import io.newswatch.watchlist.InvalidWatchlistException;
@@ -55,7 +55,7 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
     private final Clock clock;
     private final Consumer<CompiledWatchlists> beforeApply;
     private final WatchlistCompiler compiler = new WatchlistCompiler(ArticleFields.analyzer());
-    private final AtomicReference<MonitorWatchlistMatcher> active = new AtomicReference<>();
+    private final AtomicReference<IndexedWatchlistMatcher> active = new AtomicReference<>();
     private final AtomicReference<WatchlistSet> activeSet = new AtomicReference<>();
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "watchlist-index-closer");
@@ -144,8 +144,8 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
             log.error("{}", p);
         }
         beforeApply.accept(compiled);
-        MonitorWatchlistMatcher matcher = new MonitorWatchlistMatcher(compiled);
-        MonitorWatchlistMatcher previous = active.getAndSet(matcher);
+        IndexedWatchlistMatcher matcher = new IndexedWatchlistMatcher(compiled);
+        IndexedWatchlistMatcher previous = active.getAndSet(matcher);
         WatchlistSet previousSet = activeSet.getAndSet(set);
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("Watch-lists version {} active: {} watch-lists ({} skipped) from {}, loaded at {}, compiled and indexed in {} ms",
@@ -222,7 +222,7 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
             log.debug("Closing the watch service", e);
         }
         closer.shutdownNow();
-        MonitorWatchlistMatcher m = active.get();
+        IndexedWatchlistMatcher m = active.get();
         if (m != null) {
             m.close();
         }

@@ -24,6 +24,10 @@ public final class Matchers {
         return new WatchlistCompiler(ArticleFields.analyzer()).compileAll(set(yaml));
     }
 
+    public static IndexedWatchlistMatcher indexed(String yaml) throws Exception {
+        return new IndexedWatchlistMatcher(compiled(yaml));
+    }
+
     public static MonitorWatchlistMatcher monitor(String yaml) throws Exception {
         return new MonitorWatchlistMatcher(compiled(yaml));
     }

@@ -35,10 +35,11 @@ class WatchlistCompilerTest {
                   - { id: short-wildcard, match: { any: [ { query: 'te*' } ] } }
                   - { id: regexp, match: { any: [ { query: '/terr.*/' } ] } }
                   - { id: only-none, match: { none: [ { term: football } ] } }
+                  - { id: only-not, match: { any: [ { query: '*:* -football' } ] } }
                   - { id: long-wildcard, match: { any: [ { query: 'terror*' } ] } }
                   - { id: anchored, match: { all: [ { query: 'te* AND london' } ] } }
                 """);
         assertThat(c.watchlists()).extracting(w -> w.watchlist().id()).containsExactly("long-wildcard", "anchored");
-        assertThat(c.problems()).hasSize(3).allSatisfy(p -> assertThat(p.message()).contains("tried on every article"));
+        assertThat(c.problems()).hasSize(4).allSatisfy(p -> assertThat(p.message()).contains("tried on every article"));
     }
 }

@@ -14,7 +14,7 @@ import io.newswatch.schemas.Evidence;
 import io.newswatch.schemas.Field;
 import io.newswatch.schemas.Topic;
 
-class MonitorWatchlistMatcherTest {
+class IndexedWatchlistMatcherTest {
 
     private static final String TEXT = "Masood drove into pedestrians on Westminster Bridge. Police said he acted alone.";
     private static final Topic CRIME = new Topic("crime-law-justice", "Crime, law and justice", 0.8);
@@ -25,7 +25,7 @@ class MonitorWatchlistMatcherTest {
 
     @Test
     void phraseMatchCarriesOffsetsAndSentence() throws Exception {
-        try (var m = Matchers.monitor("""
+        try (var m = Matchers.indexed("""
                 watchlists:
                   - { id: bridge, match: { any: [ { phrase: "westminster   bridge" } ] } }
                 """)) {
@@ -44,7 +44,7 @@ class MonitorWatchlistMatcherTest {
 
     @Test
     void titleMatchesAreLocatedInTheTitle() throws Exception {
-        try (var m = Matchers.monitor("watchlists:\n  - { id: a, match: { any: [ { term: attack } ] } }\n")) {
+        try (var m = Matchers.indexed("watchlists:\n  - { id: a, match: { any: [ { term: attack } ] } }\n")) {
             Evidence e = m.match(enriched("a1", "s1", "Attack in London", TEXT, List.of(), List.of())).get(0).evidence().get(0);
             assertThat(e.getField()).isEqualTo(Field.TITLE);
             assertThat(e.getStart()).isZero();
@@ -54,7 +54,7 @@ class MonitorWatchlistMatcherTest {
 
     @Test
     void termsRespectWordBoundariesAndNoneExcludes() throws Exception {
-        try (var m = Matchers.monitor("""
+        try (var m = Matchers.indexed("""
                 watchlists:
                   - { id: police, match: { any: [ { term: police } ], none: [ { term: football } ] } }
                   - { id: pedestrian, match: { any: [ { term: pedestrian } ] } }
@@ -66,7 +66,7 @@ class MonitorWatchlistMatcherTest {
 
     @Test
     void luceneQueriesWithWildcardsProximityAndBooleans() throws Exception {
-        try (var m = Matchers.monitor("""
+        try (var m = Matchers.indexed("""
                 watchlists:
                   - { id: terror, match: { any: [ { query: 'terror* AND (London OR Westminster)' } ] } }
                   - { id: near, match: { any: [ { query: '"drove pedestrians"~2' } ] } }
@@ -83,7 +83,7 @@ class MonitorWatchlistMatcherTest {
 
     @Test
     void entityTopicAndAllCombine() throws Exception {
-        try (var m = Matchers.monitor("""
+        try (var m = Matchers.indexed("""
                 watchlists:
                   - id: masood-crime
                     match:
@@ -114,7 +114,7 @@ class MonitorWatchlistMatcherTest {
     @Test
     void theIssueExampleMeansWhatItSays() throws Exception {
         String yaml = new String(getClass().getResourceAsStream("/watchlists/issue-example.yaml").readAllBytes());
-        try (var m = Matchers.monitor(yaml)) {
+        try (var m = Matchers.indexed(yaml)) {
             String text = "Khalid Masood attacked Westminster. Apple refused to build a back door into encrypted phones.";
             var masood = entity(EntityType.PERSON, "Khalid Masood", text);
             var apple = entity(EntityType.ORGANIZATION, "Apple", text);
@@ -129,7 +129,7 @@ class MonitorWatchlistMatcherTest {
 
     @Test
     void languageAndSourceFilters() throws Exception {
-        try (var m = Matchers.monitor("""
+        try (var m = Matchers.indexed("""
                 watchlists:
                   - { id: en-only, languages: [en], match: { any: [ { term: police } ] } }
                   - { id: de-only, languages: [de], match: { any: [ { term: police } ] } }
@@ -152,10 +152,11 @@ class MonitorWatchlistMatcherTest {
                 """;
         CompiledWatchlists compiled = Matchers.compiled(yaml);
         NaiveWatchlistMatcher naive = new NaiveWatchlistMatcher(compiled.watchlists(), "v1");
-        try (var m = new MonitorWatchlistMatcher(compiled)) {
-            for (String text : List.of(TEXT, "Police acted alone.", "A bridge.", "Nothing here.")) {
-                EnrichedArticle a = enriched("x", "s", "t", text, List.of(), List.of());
-                assertThat(m.match(a)).isEqualTo(naive.match(a));
+        try (var m = new IndexedWatchlistMatcher(compiled); var monitor = new MonitorWatchlistMatcher(compiled)) {
+            for (String text : List.of(TEXT, "Police acted alone.", "A bridge.", "Nothing here.", "Pedestrians.")) {
+                EnrichedArticle a = enriched("x", "s", "t", text, List.of(entity(EntityType.PERSON, "Masood", text)),
+                        List.of());
+                assertThat(m.match(a)).isEqualTo(naive.match(a)).isEqualTo(monitor.match(a));
             }
         }
     }
