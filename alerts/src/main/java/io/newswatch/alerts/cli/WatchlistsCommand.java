@@ -125,10 +125,12 @@ public final class WatchlistsCommand implements Runnable {
             }
             CompiledWatchlists compiled = new WatchlistCompiler(ArticleFields.analyzer()).compileAll(set);
             compiled.problems().forEach(err::println);
-            ArticleEnricher enricher = ServiceLoader.load(ArticleEnricher.class).findFirst().orElseGet(() -> {
-                err.println("note: no enricher installed: entity and topic clauses cannot fire");
-                return new TextOnlyEnricher();
-            });
+            ArticleEnricher enricher = ServiceLoader.load(ArticleEnricher.Factory.class).findFirst()
+                    .map(factory -> factory.create(set.watchlists()))
+                    .orElseGet(() -> {
+                        err.println("note: no enricher installed: entity and topic clauses cannot fire");
+                        return new TextOnlyEnricher();
+                    });
             Map<String, Integer> perWatchlist = new LinkedHashMap<>();
             compiled.watchlists().forEach(w -> perWatchlist.put(w.watchlist().id(), 0));
             int[] articles = {0};

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.newswatch.alerts.AlertFormat;
 import io.newswatch.alerts.AlertsCommand;
-import io.newswatch.alerts.match.WatchlistMatcher;
-import io.newswatch.watchlist.InvalidWatchlistException;
+import io.newswatch.alerts.reload.WatchlistReloader;
 import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
@@ -27,12 +26,13 @@ import io.newswatch.core.topics.TopicLayout;
 import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.embedded.EmbeddedPlatform;
+import io.newswatch.enrich.EnrichCommand;
 import io.newswatch.enrich.EnrichTopology;
 import io.newswatch.enrich.EnricherFactory;
-import io.newswatch.enrich.EnrichCommand;
 import io.newswatch.ingest.ArticlePublisher;
 import io.newswatch.ingest.dedup.SeenArticles;
 import io.newswatch.ingest.file.DirectoryIngestor;
+import io.newswatch.watchlist.InvalidWatchlistException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +59,8 @@ public final class UpCommand implements Callable<Integer> {
             description = "Directory of articles to ingest and watch (default: the samples folder).")
     Path input;
 
-    @Option(names = "--watchlists", paramLabel = "FILE", description = "Watch-list YAML (default: the bundled examples).")
+    @Option(names = "--watchlists", paramLabel = "FILE|DIR",
+            description = "Watch-list YAML file or directory, reloaded on change (default: the bundled examples).")
     Path watchlists;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newswatch",
@@ -89,14 +90,16 @@ public final class UpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("newswatch up: input directory " + input + " does not exist");
             return 2;
         }
-        WatchlistMatcher matcher;
+        WatchlistReloader matcher;
         try {
-            matcher = AlertsCommand.matcherFor(watchlists);
+            // Without --once the watch-lists are watched and reloaded on change, as in the alerts service.
+            matcher = WatchlistReloader.start(watchlists, Clock.systemUTC(), once ? null : Duration.ofSeconds(5), set -> { });
         } catch (InvalidWatchlistException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
         List<AutoCloseable> parts = new ArrayList<>();
+        parts.add(matcher);
         try {
             EmbeddedPlatform platform = EmbeddedPlatform.start(dataDir);
             parts.add(platform);
@@ -112,11 +115,11 @@ public final class UpCommand implements Callable<Integer> {
             Path streamsDir = dataDir.resolve("streams");
             StreamsRunner enrich = EnrichCommand.start(
                     new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1),
-                    EnricherFactory.standard(watchlists, Clock.systemUTC()));
+                    EnricherFactory.standard(matcher.activeSet().watchlists(), Clock.systemUTC()));
             parts.add(enrich);
             StreamsRunner alerts = AlertsCommand.start(
                     new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1),
-                    () -> matcher, Clock.systemUTC());
+                    matcher, Clock.systemUTC());
             parts.add(alerts);
             AlertPrinter printer = new AlertPrinter(connection, PRINTER_GROUP, topics.alerts(),
                     serdes.alert().deserializer(), json ? AlertFormat::json : AlertFormat::readable, spec.commandLine().getOut(), started).start();
