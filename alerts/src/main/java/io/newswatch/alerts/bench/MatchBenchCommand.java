@@ -177,7 +177,8 @@ public final class MatchBenchCommand implements Callable<Integer> {
     }
 
     private <T> Speed measureArticles(List<T> items, Function<T, int[]> matcher) {
-        long warmEnd = System.nanoTime() + (long) (Math.min(1.0, seconds / 4) * 1e9);
+        // JIT compilation of the matcher and of Lucene takes seconds: measure only after it has settled.
+        long warmEnd = System.nanoTime() + (long) (Math.max(2.0, seconds / 2) * 1e9);
         int i = 0;
         while (System.nanoTime() < warmEnd) {
             matcher.apply(items.get(i++ % items.size()));
