@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Metrics;
+import io.newswatch.enrich.StageTimes.Stage;
 import io.newswatch.enrich.entity.EntityDictionary;
 import io.newswatch.enrich.entity.EntityResolver;
 import io.newswatch.enrich.entity.FoundMention;
@@ -63,6 +64,12 @@ public final class NlpEnricher implements Enricher {
 
     @Override
     public EnrichedArticle enrich(RawArticle article) {
+        return enrich(article, null);
+    }
+
+    /** {@link #enrich(RawArticle)}, adding the time of each step to {@code times} when not null. */
+    public EnrichedArticle enrich(RawArticle article, StageTimes times) {
+        long t = StageTimes.start(times);
         List<String> flags = new ArrayList<>();
         String title = article.getTitle() == null ? "" : article.getTitle();
         String text = article.getText() == null ? "" : article.getText();
@@ -80,9 +87,11 @@ public final class NlpEnricher implements Enricher {
             flags.add(FLAG_EMPTY);
         }
         LanguageGuess language = language(article, title, text, flags);
+        t = StageTimes.lap(times, Stage.LANGUAGE, t);
 
         AnalyzedText titleAnalysis = analyzer.analyze(title);
         AnalyzedText textAnalysis = analyzer.analyze(text);
+        t = StageTimes.lap(times, Stage.SENTENCES_TOKENS, t);
         List<FoundMention> mentions = new ArrayList<>();
         if (analyzer.hasNameFinder(language.code())) {
             try {
@@ -97,8 +106,11 @@ public final class NlpEnricher implements Enricher {
         } else if (!text.isBlank()) {
             flags.add(FLAG_NO_NER_MODEL);
         }
+        t = StageTimes.lap(times, Stage.NAMES, t);
         mentions = withDictionary(mentions, dictionary.find(title, Field.TITLE), dictionary.find(text, Field.TEXT));
+        t = StageTimes.lap(times, Stage.DICTIONARY, t);
         List<Entity> entities = EntityResolver.resolve(mentions, title.length(), text.length());
+        t = StageTimes.lap(times, Stage.ENTITIES, t);
 
         List<Topic> found = List.of();
         try {
@@ -108,7 +120,8 @@ public final class NlpEnricher implements Enricher {
             Metrics.counter("newswatch.errors", "component", "enrich", "reason", "topics").increment();
             flags.add(FLAG_TOPICS_FAILED);
         }
-        return EnrichedArticle.newBuilder()
+        t = StageTimes.lap(times, Stage.TOPICS, t);
+        EnrichedArticle enriched = EnrichedArticle.newBuilder()
                 .setArticle(article)
                 .setLanguage(new Language(language.code(), Math.round(language.confidence() * 1000) / 1000.0))
                 .setStoryId(article.getId())
@@ -119,6 +132,8 @@ public final class NlpEnricher implements Enricher {
                 .setFlags(flags)
                 .setEnrichedAt(clock.instant())
                 .build();
+        StageTimes.lap(times, Stage.RECORD, t);
+        return enriched;
     }
 
     private LanguageGuess language(RawArticle article, String title, String text, List<String> flags) {

@@ -33,6 +33,16 @@ public final class OfflineEnrichment {
         return stories.assign(enricher.enrich(article));
     }
 
+    /** {@link #enrich(RawArticle)}, timing each step into {@code times} (when the enricher is an {@link NlpEnricher}). */
+    public EnrichedArticle enrich(RawArticle article, StageTimes times) {
+        EnrichedArticle enriched = enricher instanceof NlpEnricher nlp ? nlp.enrich(article, times)
+                : enricher.enrich(article);
+        long t = StageTimes.now();
+        stories.assign(enriched);
+        times.lap(StageTimes.Stage.STORY, t);
+        return enriched;
+    }
+
     /** Enriches every article under {@code input}; problems go to {@code problems} and do not stop the run. */
     public Result run(Path input, Consumer<EnrichedArticle> out, Consumer<String> problems) throws IOException {
         int[] counts = new int[3];

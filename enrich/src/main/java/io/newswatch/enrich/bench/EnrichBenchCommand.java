@@ -2,11 +2,15 @@ package io.newswatch.enrich.bench;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +19,7 @@ import java.util.concurrent.Future;
 import io.newswatch.enrich.EnricherFactory;
 import io.newswatch.enrich.NlpEnricher;
 import io.newswatch.enrich.OfflineEnrichment;
+import io.newswatch.enrich.StageTimes;
 import io.newswatch.enrich.compat.CompatibleNameFinderModels;
 import io.newswatch.enrich.nlp.AnalyzedText;
 import io.newswatch.enrich.nlp.NerModelChoice;
@@ -35,10 +40,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = {"Benchmark the enrichment: full pipeline vs. bare NameFinderME on the same sentences.",
-                "Prints articles/s, sentences/s, 1 vs 2 thread scaling, and as the last line the ratio (a)/(b)."})
+                "Prints articles/s, sentences/s, 1 vs 2 thread scaling, and as the last line the ratio (a)/(b) (medians)."})
 public final class EnrichBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--articles", defaultValue = "400", description = "Generated articles per pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--articles", defaultValue = "300", description = "Generated articles per pass (default: ${DEFAULT-VALUE}).")
     int articles;
 
     @Option(names = "--ner-model", paramLabel = "fast|accurate|FILE", defaultValue = "fast",
@@ -48,6 +53,17 @@ public final class EnrichBenchCommand implements Callable<Integer> {
     @Option(names = "--heap", description = "Also measure the heap each bundled NER model needs (loads the 37 MB model; "
             + "run with -Xmx2g).")
     boolean heap;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of (a) and (b); the median is reported "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--thread-rounds", defaultValue = "3", description = "Rounds of the 1 vs 2 thread comparison; 0 skips "
+            + "it (default: ${DEFAULT-VALUE}).")
+    int threadRounds;
+
+    @Option(names = "--stages", description = "Also print the time of each step of (a).")
+    boolean stages;
 
     @Option(names = "--seed", defaultValue = "42", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -72,6 +88,8 @@ public final class EnrichBenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        out.printf(Locale.ROOT, "load average before: %.2f (%d cores)%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         NlpConfig config = NlpConfig.defaults().withEnglishNer(choice);
         NlpModels models = NlpModels.shared(config);
         out.printf(Locale.ROOT, "models loaded in %d ms (NER %s)%n", models.loadMillis(), choice);
@@ -79,7 +97,7 @@ public final class EnrichBenchCommand implements Callable<Integer> {
                 Clock.systemUTC());
         List<RawArticle> corpus = GeneratedArticles.generate(articles, seed);
 
-        // The sentences (b) runs on: exactly those the pipeline finds, tokenised the same way.
+        // The sentences (b) runs on: exactly the token arrays the pipeline gives the name finder.
         TextAnalyzer analyzer = new TextAnalyzer(models);
         List<List<String[]>> sentences = new ArrayList<>();
         int sentenceCount = 0;
@@ -87,58 +105,134 @@ public final class EnrichBenchCommand implements Callable<Integer> {
             List<String[]> doc = new ArrayList<>();
             for (String field : new String[] {a.getTitle(), a.getText()}) {
                 for (AnalyzedText.Sentence s : analyzer.analyze(field).sentences()) {
-                    doc.add(s.tokens());
+                    doc.addAll(TextAnalyzer.finderPieces(s.tokens()));
+                    sentenceCount++;
                 }
             }
-            sentenceCount += doc.size();
             sentences.add(doc);
         }
         out.printf(Locale.ROOT, "corpus: %d generated articles, %d sentences%n", corpus.size(), sentenceCount);
+        out.flush();
         NameFinderME bare = new NameFinderME(models.nameFinders().get("eng"));
 
-        // Warm up both paths, then take the best of two alternating runs of each.
-        runFull(enricher, corpus.subList(0, Math.min(100, corpus.size())));
-        runBare(bare, sentences.subList(0, Math.min(100, sentences.size())));
-        double fullSeconds = Double.MAX_VALUE;
-        double bareSeconds = Double.MAX_VALUE;
-        for (int round = 0; round < 2; round++) {
-            fullSeconds = Math.min(fullSeconds, runFull(enricher, corpus));
-            bareSeconds = Math.min(bareSeconds, runBare(bare, sentences));
+        // Warm both paths up on the whole corpus, then alternate them; each round's ratio compares
+        // runs made moments apart, which keeps it steady when other processes share the machine.
+        runFull(enricher, corpus);
+        runBare(bare, sentences);
+        double[] fullWall = new double[rounds];
+        double[] bareWall = new double[rounds];
+        double[] fullCpu = new double[rounds];
+        double[] bareCpu = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            Run full;
+            Run bareRun;
+            if (round % 2 == 0) {
+                full = runFull(enricher, corpus);
+                bareRun = runBare(bare, sentences);
+            } else {
+                bareRun = runBare(bare, sentences);
+                full = runFull(enricher, corpus);
+            }
+            fullWall[round] = full.wallSeconds();
+            fullCpu[round] = full.cpuSeconds();
+            bareWall[round] = bareRun.wallSeconds();
+            bareCpu[round] = bareRun.cpuSeconds();
         }
-        out.printf(Locale.ROOT, "(a) full enrichment:   %8.1f articles/s  %8.1f sentences/s%n",
-                corpus.size() / fullSeconds, sentenceCount / fullSeconds);
-        out.printf(Locale.ROOT, "(b) bare NameFinderME: %8.1f articles/s  %8.1f sentences/s%n",
-                corpus.size() / bareSeconds, sentenceCount / bareSeconds);
-        double twoThreads = runParallel(enricher, corpus, 2);
-        out.printf(Locale.ROOT, "threads: 1 -> %.1f articles/s, 2 -> %.1f articles/s (x%.2f; %d cores available)%n",
-                corpus.size() / fullSeconds, corpus.size() / twoThreads, fullSeconds / twoThreads,
-                Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "ratio (a)/(b) sentences/s: %.2f%n", bareSeconds / fullSeconds);
+        if (stages) {
+            printStages(out, enricher, corpus, median(bareCpu));
+        }
+        for (String clock : List.of("wall", "cpu")) {
+            double fullSeconds = median(clock.equals("wall") ? fullWall : fullCpu);
+            double bareSeconds = median(clock.equals("wall") ? bareWall : bareCpu);
+            out.printf(Locale.ROOT, "(a) full enrichment,   %-4s: %7.1f articles/s  %8.1f sentences/s%n", clock,
+                    corpus.size() / fullSeconds, sentenceCount / fullSeconds);
+            out.printf(Locale.ROOT, "(b) bare NameFinderME, %-4s: %7.1f articles/s  %8.1f sentences/s%n", clock,
+                    corpus.size() / bareSeconds, sentenceCount / bareSeconds);
+        }
+        out.flush();
+        if (threadRounds > 0) {
+            double[] one = new double[threadRounds];
+            double[] two = new double[threadRounds];
+            runParallel(enricher, corpus, 2);
+            for (int round = 0; round < threadRounds; round++) {
+                if (round % 2 == 0) {
+                    one[round] = runParallel(enricher, corpus, 1);
+                    two[round] = runParallel(enricher, corpus, 2);
+                } else {
+                    two[round] = runParallel(enricher, corpus, 2);
+                    one[round] = runParallel(enricher, corpus, 1);
+                }
+            }
+            out.printf(Locale.ROOT, "threads (enricher only, median of %d): 1 -> %.1f articles/s, 2 -> %.1f articles/s "
+                            + "(x%.2f; %d cores available)%n", threadRounds, corpus.size() / median(one),
+                    corpus.size() / median(two), median(one) / median(two), Runtime.getRuntime().availableProcessors());
+        }
+        out.printf(Locale.ROOT, "load average after: %.2f%n", loadAverage());
+        // The thread's CPU time is what the work costs; wall time also holds whatever else the
+        // machine was doing.
+        out.printf(Locale.ROOT, "ratio (a)/(b) sentences/s, wall time (median of %d rounds): %.2f%n", rounds,
+                median(bareWall) / median(fullWall));
+        out.printf(Locale.ROOT, "ratio (a)/(b) sentences/s, CPU time (median of %d rounds): %.2f%n", rounds,
+                median(bareCpu) / median(fullCpu));
         out.flush();
         return 0;
     }
 
-    private static double runFull(NlpEnricher enricher, List<RawArticle> corpus) {
+    /** One more timed pass of (a) with the time of each step, set against (b). */
+    private static void printStages(PrintWriter out, NlpEnricher enricher, List<RawArticle> corpus, double bareSeconds) {
+        StageTimes times = new StageTimes();
         OfflineEnrichment offline = new OfflineEnrichment(enricher, Duration.ofHours(72), Clock.systemUTC());
-        long start = System.nanoTime();
         for (RawArticle a : corpus) {
-            offline.enrich(a);
+            offline.enrich(a, times);
         }
-        return (System.nanoTime() - start) / 1e9;
+        double total = times.totalNanos() / 1e6;
+        out.printf(Locale.ROOT, "stages of (a), one pass, CPU time: %.0f ms%n", total);
+        for (Map.Entry<StageTimes.Stage, Long> e : times.asMap().entrySet()) {
+            double ms = e.getValue() / 1e6;
+            out.printf(Locale.ROOT, "  %-16s %8.1f ms  %5.1f%%%n", e.getKey().name().toLowerCase(Locale.ROOT), ms,
+                    100 * ms / total);
+        }
+        out.printf(Locale.ROOT, "  (b) for comparison (CPU) %6.1f ms; (a) outside the name finder: %.1f ms%n", bareSeconds * 1e3,
+                total - times.nanos(StageTimes.Stage.NAMES) / 1e6);
+        out.flush();
     }
 
-    private static double runBare(NameFinderME finder, List<List<String[]>> docs) {
-        long start = System.nanoTime();
-        for (List<String[]> doc : docs) {
-            for (String[] tokens : doc) {
-                finder.find(tokens);
+    /** Wall and CPU time of one timed pass on the calling thread. */
+    record Run(double wallSeconds, double cpuSeconds) {
+        static Run of(Runnable pass) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            pass.run();
+            return new Run((System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+        }
+    }
+
+    private static Run runFull(NlpEnricher enricher, List<RawArticle> corpus) {
+        OfflineEnrichment offline = new OfflineEnrichment(enricher, Duration.ofHours(72), Clock.systemUTC());
+        return Run.of(() -> {
+            for (RawArticle a : corpus) {
+                offline.enrich(a);
             }
-            finder.clearAdaptiveData();
-        }
-        return (System.nanoTime() - start) / 1e9;
+        });
     }
 
-    /** Wall time for the corpus split over {@code threads} threads sharing one enricher, as stream threads do. */
+    /** The name finder as the pipeline uses it: one document per article, adaptive data cleared after it. */
+    private static Run runBare(NameFinderME finder, List<List<String[]>> docs) {
+        return Run.of(() -> {
+            for (List<String[]> doc : docs) {
+                for (String[] tokens : doc) {
+                    finder.find(tokens);
+                }
+                finder.clearAdaptiveData();
+            }
+        });
+    }
+
+    /**
+     * Wall time for the corpus split over {@code threads} threads sharing one enricher, as stream
+     * threads do (without the story step, which one task runs for all).
+     */
     private static double runParallel(NlpEnricher enricher, List<RawArticle> corpus, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -168,6 +262,17 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         } finally {
             pool.shutdown();
         }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Retained heap (MB) after loading the model, and load millis. */

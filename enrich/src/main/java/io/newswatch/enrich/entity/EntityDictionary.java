@@ -27,6 +27,7 @@ public final class EntityDictionary {
     public record Entry(EntityType type, String canonical, String id) {
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final EntityDictionary EMPTY = new EntityDictionary(Map.of());
 
     private final Map<String, List<Entry>> byName;
@@ -118,6 +119,6 @@ public final class EntityDictionary {
     }
 
     private static String normalise(String name) {
-        return name.strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(name.strip()).replaceAll(" ");
     }
 }

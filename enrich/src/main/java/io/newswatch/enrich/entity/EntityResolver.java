@@ -3,12 +3,14 @@ package io.newswatch.enrich.entity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.newswatch.schemas.Entity;
 import io.newswatch.schemas.EntityType;
@@ -27,6 +29,9 @@ public final class EntityResolver {
     private static final Set<String> LOCATION_HEADS = Set.of("bridge", "street", "square", "road", "avenue", "river",
             "lake", "mountain", "mountains", "island", "islands", "valley", "bay", "park", "airport", "station",
             "county", "province", "district", "sea", "ocean", "gulf", "strait", "peninsula");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s\\-]+");
 
     private EntityResolver() {
     }
@@ -58,7 +63,9 @@ public final class EntityResolver {
             byForm.computeIfAbsent(key(m.text()), k -> new ArrayList<>()).add(m);
         }
         List<String> forms = new ArrayList<>(byForm.keySet());
-        forms.sort(Comparator.<String>comparingInt(f -> tokens(f).length).reversed()
+        Map<String, Integer> tokenCounts = new HashMap<>();
+        forms.forEach(f -> tokenCounts.put(f, tokens(f).length));
+        forms.sort(Comparator.<String>comparingInt(tokenCounts::get).reversed()
                 .thenComparing(Comparator.<String>comparingInt(f -> byForm.get(f).size()).reversed()));
         List<Cluster> clusters = new ArrayList<>();
         for (String form : forms) {
@@ -185,10 +192,10 @@ public final class EntityResolver {
     }
 
     private static String key(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     static String[] tokens(String name) {
-        return name.strip().split("[\\s\\-]+");
+        return TOKEN_SEPARATORS.split(name.strip());
     }
 }

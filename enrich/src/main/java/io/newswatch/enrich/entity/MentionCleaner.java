@@ -29,6 +29,7 @@ public final class MentionCleaner {
             "conservative", "democratic", "republican", "leader", "opposition", "shadow", "first", "lady's");
 
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private MentionCleaner() {
     }
@@ -78,7 +79,7 @@ public final class MentionCleaner {
 
     /** Whether the mention is only title words ("Home Secretary", "U.K Home Secretary"): a role, not a name. */
     public static boolean isOnlyTitle(FoundMention m) {
-        for (String w : m.text().split("\\s+")) {
+        for (String w : WHITESPACE.split(m.text())) {
             if (!isTitleWord(w)) {
                 return false;
             }

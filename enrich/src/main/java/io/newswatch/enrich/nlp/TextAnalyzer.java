@@ -27,9 +27,12 @@ public final class TextAnalyzer {
 
     private final NlpModels models;
     private final ThreadLocal<Tools> tools;
+    /** Null when the language model needs OpenNLP's own detector. */
+    private final CharGramLanguageDetector languages;
 
     public TextAnalyzer(NlpModels models) {
         this.models = models;
+        this.languages = CharGramLanguageDetector.forModel(models.languages());
         this.tools = ThreadLocal.withInitial(() -> new Tools(models));
     }
 
@@ -41,6 +44,9 @@ public final class TextAnalyzer {
         String sample = title + "\n" + (text.length() > LANGUAGE_SAMPLE_CHARS ? text.substring(0, LANGUAGE_SAMPLE_CHARS) : text);
         if (sample.isBlank()) {
             return LanguageGuess.UNKNOWN;
+        }
+        if (languages != null) {
+            return languages.predict(sample);
         }
         Language best = tools.get().languages.predictLanguage(sample);
         return new LanguageGuess(best.getLang(), best.getConfidence());
@@ -99,6 +105,18 @@ public final class TextAnalyzer {
             finder.clearAdaptiveData();
         }
         return result;
+    }
+
+    /** The token arrays the name finder is given for one sentence: the sentence, or pieces of a long one. */
+    public static List<String[]> finderPieces(String[] tokens) {
+        if (tokens.length <= MAX_SENTENCE_TOKENS) {
+            return List.<String[]>of(tokens);
+        }
+        List<String[]> pieces = new ArrayList<>();
+        for (int from = 0; from < tokens.length; from += MAX_SENTENCE_TOKENS) {
+            pieces.add(Arrays.copyOfRange(tokens, from, Math.min(tokens.length, from + MAX_SENTENCE_TOKENS)));
+        }
+        return pieces;
     }
 
     /** Per-thread OpenNLP tools. */

@@ -1,6 +1,5 @@
 package io.newswatch.enrich.story;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,9 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.newswatch.enrich.nlp.Chars;
 import io.newswatch.schemas.EnrichedArticle;
 import io.newswatch.schemas.Entity;
 import io.newswatch.schemas.EntityType;
@@ -27,7 +25,6 @@ public final class StorySignatures {
     static final int MAX_TERMS = 30;
     static final int MAX_ENTITIES = 12;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int[] SEEDS = new int[HASHES];
     private static final Set<String> STOPWORDS = Set.copyOf(java.util.Arrays.asList(("a about above after again against all also am an and any "
             + "are as at be because been before being below between both but by can could did do does doing down "
@@ -71,11 +68,16 @@ public final class StorySignatures {
         if (words.isEmpty()) {
             return min;
         }
+        // Each word is hashed once, then combined into the hashes of the shingles it is part of.
+        int[] wordHashes = new int[words.size()];
+        for (int i = 0; i < wordHashes.length; i++) {
+            wordHashes[i] = murmurUtf8(words.get(i));
+        }
         int n = Math.max(1, words.size() - SHINGLE + 1);
         for (int i = 0; i < n; i++) {
             int h = 1;
             for (int j = i; j < Math.min(words.size(), i + SHINGLE); j++) {
-                h = 31 * h + murmur(words.get(j).getBytes(StandardCharsets.UTF_8));
+                h = 31 * h + wordHashes[j];
             }
             for (int k = 0; k < HASHES; k++) {
                 int v = mix(h ^ SEEDS[k]);
@@ -88,24 +90,28 @@ public final class StorySignatures {
     }
 
     static Map<String, Float> terms(List<String> titleWords, List<String> textWords) {
-        Map<String, Double> tf = new HashMap<>();
+        Map<String, double[]> tf = new HashMap<>();
         for (String w : titleWords) {
             if (isTerm(w)) {
-                tf.merge(stem(w), 3.0, Double::sum);
+                tf.computeIfAbsent(stem(w), k -> new double[1])[0] += 3.0;
             }
         }
         for (String w : textWords) {
             if (isTerm(w)) {
-                tf.merge(stem(w), 1.0, Double::sum);
+                tf.computeIfAbsent(stem(w), k -> new double[1])[0] += 1.0;
             }
         }
-        List<Map.Entry<String, Double>> sorted = new ArrayList<>(tf.entrySet());
-        sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
-        List<Map.Entry<String, Double>> top = sorted.subList(0, Math.min(MAX_TERMS, sorted.size()));
-        double norm = Math.sqrt(top.stream().mapToDouble(e -> Math.pow(1 + Math.log(e.getValue()), 2)).sum());
+        List<Map.Entry<String, double[]>> sorted = new ArrayList<>(tf.entrySet());
+        sorted.sort((x, y) -> {
+            int byWeight = Double.compare(y.getValue()[0], x.getValue()[0]);
+            return byWeight != 0 ? byWeight : x.getKey().compareTo(y.getKey());
+        });
+        List<Map.Entry<String, double[]>> top = sorted.subList(0, Math.min(MAX_TERMS, sorted.size()));
+        // A stream's sum (compensated), as the stored weights were computed.
+        double norm = Math.sqrt(top.stream().mapToDouble(e -> Math.pow(1 + Math.log(e.getValue()[0]), 2)).sum());
         Map<String, Float> terms = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> e : top) {
-            terms.put(e.getKey(), (float) ((1 + Math.log(e.getValue())) / norm));
+        for (Map.Entry<String, double[]> e : top) {
+            terms.put(e.getKey(), (float) ((1 + Math.log(e.getValue()[0])) / norm));
         }
         return terms;
     }
@@ -120,14 +126,28 @@ public final class StorySignatures {
         return keys;
     }
 
+    /** The runs of letters and digits of {@code text}, lower-cased. */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;
         }
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            words.add(m.group());
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (Chars.isLetterOrNumber(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
         }
         return words;
     }
@@ -147,14 +167,43 @@ public final class StorySignatures {
         return w;
     }
 
-    private static int murmur(byte[] data) {
+    /**
+     * The hash of the UTF-8 bytes of {@code word}, encoded on the fly (signatures are stored, so the
+     * hash must stay what it was when it hashed {@code getBytes(UTF_8)}).
+     */
+    static int murmurUtf8(String word) {
         int h = 0x1b873593;
-        for (byte b : data) {
-            h ^= b;
-            h *= 0x5bd1e995;
-            h ^= h >>> 15;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < 0x80) {
+                h = step(h, c);
+            } else if (c < 0x800) {
+                h = step(h, 0xC0 | c >> 6);
+                h = step(h, 0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < word.length() && Character.isLowSurrogate(word.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, word.charAt(++i));
+                    h = step(h, 0xF0 | cp >> 18);
+                    h = step(h, 0x80 | cp >> 12 & 0x3F);
+                    h = step(h, 0x80 | cp >> 6 & 0x3F);
+                    h = step(h, 0x80 | cp & 0x3F);
+                } else {
+                    h = step(h, '?'); // what the encoder writes for a lone surrogate
+                }
+            } else {
+                h = step(h, 0xE0 | c >> 12);
+                h = step(h, 0x80 | c >> 6 & 0x3F);
+                h = step(h, 0x80 | c & 0x3F);
+            }
         }
         return mix(h);
+    }
+
+    /** One byte into the hash; the byte is signed, as it was when read from a byte array. */
+    private static int step(int h, int unsignedByte) {
+        h ^= (byte) unsignedByte;
+        h *= 0x5bd1e995;
+        return h ^ h >>> 15;
     }
 
     private static int mix(int h) {

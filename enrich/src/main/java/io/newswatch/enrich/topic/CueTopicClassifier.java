@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.newswatch.enrich.nlp.Chars;
 import io.newswatch.schemas.Topic;
 
 /**
@@ -21,7 +20,6 @@ public final class CueTopicClassifier implements TopicClassifier {
 
     /** Sum of cue weights at which a topic scores about 0.63. */
     static final double SCALE = 6.0;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
 
     private record Cue(int topic, String[] words, boolean prefix, double weight) {
     }
@@ -120,11 +118,39 @@ public final class CueTopicClassifier implements TopicClassifier {
         return word.length() <= 3 ? word : word.substring(0, 3);
     }
 
+    /**
+     * The words of {@code text}, lower-cased: a letter or number, then letters, numbers, apostrophes,
+     * dots and hyphens, ending on a letter or number ("don't", "u.s", "covid-19"); typographic
+     * apostrophes become plain ones.
+     */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            words.add(m.group().replace('’', '\''));
+        String lower = text.toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < lower.length()) {
+            int cp = lower.codePointAt(i);
+            if (!Chars.isLetterOrNumber(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            int end = i + Character.charCount(cp);
+            int j = end;
+            while (j < lower.length()) {
+                int c = lower.codePointAt(j);
+                if (Chars.isLetterOrNumber(c)) {
+                    j += Character.charCount(c);
+                    end = j;
+                } else if (c == '\'' || c == '’' || c == '.' || c == '-') {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            String word = lower.substring(start, end);
+            words.add(word.indexOf('’') >= 0 ? word.replace('’', '\'') : word);
+            // Joining characters after the last letter or number belong to no word.
+            i = end;
         }
         return words;
     }
