@@ -49,10 +49,21 @@ public final class AlertFormat {
             }
             if (e.getSnippet() != null) {
                 String snippet = e.getSnippet().replaceAll("\\s+", " ");
-                sb.append(": ").append(snippet.length() > 160 ? snippet.substring(0, 159) + "\u2026" : snippet);
+                sb.append(": ").append(window(snippet, e.getMatched(), 160));
             }
         }
         return sb.toString();
+    }
+
+    /** At most {@code width} characters of {@code text}, centred on {@code matched} so that it stays visible. */
+    static String window(String text, String matched, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int at = matched == null ? -1 : text.indexOf(matched);
+        int from = at < 0 ? 0 : Math.max(0, Math.min(at - (width - matched.length()) / 2, text.length() - width));
+        int to = Math.min(text.length(), from + width);
+        return (from > 0 ? "\u2026" : "") + text.substring(from, to).strip() + (to < text.length() ? "\u2026" : "");
     }
 
     public static String json(Alert a) {
