@@ -32,6 +32,8 @@ import io.newswatch.alerts.match.CompiledWatchlists;
 import io.newswatch.alerts.match.IndexedWatchlistMatcher;
 import io.newswatch.alerts.match.WatchlistCompiler;
 import io.newswatch.alerts.match.WatchlistMatcher;
+import io.newswatch.core.health.Health;
+import io.newswatch.core.health.HealthIndicator;
 import io.newswatch.watchlist.InvalidWatchlistException;
 import io.newswatch.watchlist.WatchlistFiles;
 import io.newswatch.watchlist.WatchlistProblem;
@@ -44,7 +46,7 @@ import io.newswatch.watchlist.WatchlistSet;
  * hash every poll interval. A new version is validated and compiled before it replaces the active
  * one; an invalid file is reported with file, line and column and the last good set stays active.
  */
-public final class WatchlistReloader implements Supplier<WatchlistMatcher>, AutoCloseable {
+public final class WatchlistReloader implements Supplier<WatchlistMatcher>, AutoCloseable, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(WatchlistReloader.class);
     /** Matches still running on a replaced index get this long before it is closed. */
@@ -95,6 +97,25 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
             r.watch(pollInterval);
         }
         return r;
+    }
+
+    @Override
+    public String healthName() {
+        return "watchlists";
+    }
+
+    /** Ready once a set is active; a rejected newer file does not make the service unready (the last good set serves). */
+    @Override
+    public Health health() {
+        WatchlistSet set = activeSet.get();
+        WatchlistMatcher matcher = active.get();
+        if (set == null || matcher == null) {
+            return Health.notReady("no watch-lists loaded yet");
+        }
+        String detail = matcher.size() + " watch-lists, version " + set.version() + ", loaded at " + set.loadedAt();
+        String rejected = rejectedVersion;
+        return Health.ready(rejected == null ? detail
+                : detail + "; version " + rejected + " was rejected, see the log");
     }
 
     @Override

@@ -58,6 +58,9 @@ class WatchlistReloaderTest {
             assertThat(r.get().version()).isEqualTo(v2);
             assertThat(r.get().match(FIRE)).hasSize(1);
             assertThat(applied).hasSize(2);
+            // Still ready: the last good set serves, and the health detail says what was rejected.
+            assertThat(r.health().ready()).isTrue();
+            assertThat(r.health().detail()).contains("1 watch-lists, version " + v2).contains("was rejected");
         }
     }
 
