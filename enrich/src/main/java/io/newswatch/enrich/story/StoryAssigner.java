@@ -56,8 +56,8 @@ public final class StoryAssigner implements FixedKeyProcessor<String, EnrichedAr
                 store.delete(articleId);
             }
         });
-        // The store is the truth (restored from its changelog after a move); keep a copy in memory
-        // for fast comparisons.
+        // The store is the truth (restored from its changelog after a move); keep a copy in memory,
+        // with its candidate lookup, for fast comparisons.
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             all.forEachRemaining(kv -> index.restore(StorySignature.fromBytes(kv.value)));
         }

@@ -19,7 +19,10 @@ import java.util.Set;
  *       {@link #PARAPHRASE_COSINE} with entity overlap ≥ {@link #PARAPHRASE_ENTITY_OVERLAP}):
  *       different outlets' own write-ups of one event.</li>
  * </ul>
- * Otherwise the article starts a story whose id is its own id. Not thread-safe: one index is used
+ * Otherwise the article starts a story whose id is its own id. A new article is compared only with
+ * the remembered articles {@link StoryCandidates} files under one of its keys, a superset of those
+ * either rule can accept, so the cost follows the number of related articles, not the window's
+ * size. Not thread-safe: one index is used
  * by one stream task. Changes go through to the {@link Backing} (a state store).
  */
 public final class StoryIndex {
@@ -61,7 +64,10 @@ public final class StoryIndex {
     private final Duration window;
     private final Backing backing;
     private final Map<String, Indexed> byArticle = new LinkedHashMap<>();
-    private final ScanTable table = new ScanTable();
+    /** The remembered articles by number (null: forgotten); numbers follow {@link #byArticle}'s order. */
+    private Indexed[] byNumber = new Indexed[64];
+    private int numbered;
+    private final StoryCandidates candidates = new StoryCandidates();
     private long maxTime = Long.MIN_VALUE;
 
     public StoryIndex(Duration window, Backing backing) {
@@ -74,7 +80,22 @@ public final class StoryIndex {
      * that are equal, or one a whole-word start or end of the other, share their first or their
      * last word: comparing these hashes bounds the number of shared entities cheaply.
      */
-    private record Indexed(StorySignature signature, int[] firstWords, int[] lastWords) {
+    private static final class Indexed {
+        final StorySignature signature;
+        final int[] firstWords;
+        final int[] lastWords;
+        /** Position in remembering order, as numbered by {@link StoryCandidates}; -1 until remembered. */
+        int number = -1;
+
+        Indexed(StorySignature signature, int[] firstWords, int[] lastWords) {
+            this.signature = signature;
+            this.firstWords = firstWords;
+            this.lastWords = lastWords;
+        }
+
+        StorySignature signature() {
+            return signature;
+        }
 
         static Indexed of(StorySignature s) {
             int[] first = new int[s.entities().size()];
@@ -126,137 +147,15 @@ public final class StoryIndex {
         }
     }
 
-    /**
-     * What the scan over all remembered articles reads first, in flat arrays in insertion order:
-     * times, MinHashes and entity word hashes. Reading these in one pass touches a few contiguous
-     * arrays instead of several objects per article; only the articles that can be in the same
-     * story are then compared in full.
-     */
-    private static final class ScanTable {
-        private static final int WORDS = StorySignatures.MAX_ENTITIES;
-        private static final int HASHES = StorySignatures.HASHES;
-
-        private Indexed[] entries = new Indexed[64];
-        private long[] published = new long[64];
-        private long[] fetched = new long[64];
-        /** Whether the article's MinHash and entities fit the flat arrays (else it is always compared in full). */
-        private boolean[] flat = new boolean[64];
-        private int[] minHashes = new int[64 * HASHES];
-        private int[] firstWords = new int[64 * WORDS];
-        private int[] lastWords = new int[64 * WORDS];
-        private int[] entityCounts = new int[64];
-        private int size;
-
-        int size() {
-            return size;
-        }
-
-        Indexed at(int i) {
-            return entries[i];
-        }
-
-        void add(Indexed e) {
-            if (size == entries.length) {
-                grow();
-            }
-            StorySignature s = e.signature();
-            entries[size] = e;
-            published[size] = s.published();
-            fetched[size] = s.fetched();
-            flat[size] = fits(e);
-            if (flat[size]) {
-                System.arraycopy(s.minHash(), 0, minHashes, size * HASHES, HASHES);
-                System.arraycopy(e.firstWords(), 0, firstWords, size * WORDS, e.firstWords().length);
-                System.arraycopy(e.lastWords(), 0, lastWords, size * WORDS, e.lastWords().length);
-                entityCounts[size] = e.firstWords().length;
-            }
-            size++;
-        }
-
-        void rebuild(Iterable<Indexed> all) {
-            Arrays.fill(entries, null);
-            size = 0;
-            all.forEach(this::add);
-        }
-
-        /** {@link StorySignature#distanceMillis} above {@code window}. */
-        boolean farApart(int i, StorySignature s, long window) {
-            long distance = s.published() != StorySignature.UNKNOWN && published[i] != StorySignature.UNKNOWN
-                    ? Math.abs(s.published() - published[i]) : Math.abs(s.fetched() - fetched[i]);
-            return distance > window;
-        }
-
-        /**
-         * Whether article {@code i} is surely not of the story of {@code x}: no copy (MinHash
-         * estimate) and too few shared entities possible (entity word hashes).
-         */
-        boolean cannotBeSameStory(int i, Indexed x) {
-            if (!flat[i] || !fits(x)) {
-                return false;
-            }
-            int[] mine = x.signature().minHash();
-            int base = i * HASHES;
-            int same = 0;
-            int valid = 0;
-            for (int k = 0; k < HASHES; k++) {
-                int theirs = minHashes[base + k];
-                if (mine[k] != Integer.MAX_VALUE || theirs != Integer.MAX_VALUE) {
-                    valid++;
-                    if (mine[k] == theirs) {
-                        same++;
-                    }
-                }
-            }
-            double jaccard = valid == 0 ? 0 : (double) same / valid;
-            if (jaccard >= COPY_JACCARD) {
-                return false;
-            }
-            int from = i * WORDS;
-            int to = from + entityCounts[i];
-            int atMost = 0;
-            for (int w = 0; w < x.firstWords().length; w++) {
-                if (contains(firstWords, from, to, x.firstWords()[w]) || contains(lastWords, from, to, x.lastWords()[w])) {
-                    atMost++;
-                }
-            }
-            int smaller = Math.min(x.firstWords().length, entityCounts[i]);
-            double overlap = smaller == 0 ? 0 : Math.min(1.0, (double) atMost / smaller);
-            return atMost < 2 || overlap < PARAPHRASE_ENTITY_OVERLAP;
-        }
-
-        private static boolean fits(Indexed e) {
-            return e.signature().minHash().length == HASHES && e.firstWords().length <= WORDS;
-        }
-
-        private static boolean contains(int[] values, int from, int to, int value) {
-            for (int i = from; i < to; i++) {
-                if (values[i] == value) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void grow() {
-            int n = entries.length * 2;
-            entries = Arrays.copyOf(entries, n);
-            published = Arrays.copyOf(published, n);
-            fetched = Arrays.copyOf(fetched, n);
-            flat = Arrays.copyOf(flat, n);
-            minHashes = Arrays.copyOf(minHashes, n * HASHES);
-            firstWords = Arrays.copyOf(firstWords, n * WORDS);
-            lastWords = Arrays.copyOf(lastWords, n * WORDS);
-            entityCounts = Arrays.copyOf(entityCounts, n);
-        }
-    }
-
     /** Adds a signature restored from the backing store, without writing it back. */
     public void restore(StorySignature s) {
         Indexed entry = Indexed.of(s);
-        if (byArticle.put(s.articleId(), entry) == null) {
-            table.add(entry);
+        Indexed replaced = byArticle.put(s.articleId(), entry);
+        if (replaced == null) {
+            remember(entry);
         } else {
-            table.rebuild(byArticle.values());
+            // Same place in the order as the entry it replaces, which may have other keys.
+            reindex();
         }
         maxTime = Math.max(maxTime, s.fetched());
     }
@@ -272,26 +171,84 @@ public final class StoryIndex {
             return known.signature().storyId();
         }
         Indexed indexed = Indexed.of(s);
+        String storyId = bestStory(indexed);
+        StorySignature stored = s.withStoryId(storyId);
+        Indexed entry = new Indexed(stored, indexed.firstWords, indexed.lastWords);
+        byArticle.put(s.articleId(), entry);
+        remember(entry);
+        backing.put(s.articleId(), stored);
+        maxTime = Math.max(maxTime, s.fetched());
+        return storyId;
+    }
+
+    /**
+     * The story of the most similar remembered article that is of the same story as {@code x}, else
+     * {@code x}'s own id. Only the articles that share a candidate key are compared; they are taken
+     * in remembering order and a later one wins only with a higher score, as in a full scan.
+     */
+    private String bestStory(Indexed x) {
+        StorySignature s = x.signature();
         String storyId = s.articleId();
         double best = 0;
-        for (int i = 0; i < table.size(); i++) {
-            if (table.farApart(i, s, window.toMillis()) || table.cannotBeSameStory(i, indexed)) {
+        int[] found = candidates.candidates(s, x.firstWords, x.lastWords, n -> byNumber[n] != null, numbered - 1);
+        for (int n : found) {
+            Indexed candidate = byNumber[n];
+            if (s.distanceMillis(candidate.signature()) > window.toMillis()) {
                 continue;
             }
-            Indexed candidate = table.at(i);
-            Similarity sim = sameStoryCandidate(indexed, candidate);
+            Similarity sim = sameStoryCandidate(x, candidate);
             if (sim != null && sim.sameStory() && sim.score() > best) {
                 best = sim.score();
                 storyId = candidate.signature().storyId();
             }
         }
-        StorySignature stored = s.withStoryId(storyId);
-        Indexed entry = new Indexed(stored, indexed.firstWords(), indexed.lastWords());
-        byArticle.put(s.articleId(), entry);
-        table.add(entry);
-        backing.put(s.articleId(), stored);
-        maxTime = Math.max(maxTime, s.fetched());
         return storyId;
+    }
+
+    /** What {@link #assign} would answer for a new {@code s}, by comparing it with every remembered article. */
+    String storyByFullScan(StorySignature s) {
+        Indexed x = Indexed.of(s);
+        String storyId = s.articleId();
+        double best = 0;
+        for (Indexed candidate : byArticle.values()) {
+            if (s.distanceMillis(candidate.signature()) > window.toMillis()) {
+                continue;
+            }
+            Similarity sim = sameStoryCandidate(x, candidate);
+            if (sim != null && sim.sameStory() && sim.score() > best) {
+                best = sim.score();
+                storyId = candidate.signature().storyId();
+            }
+        }
+        return storyId;
+    }
+
+    /** What {@link #assign} would answer for a new {@code s}, without remembering it. */
+    String storyByIndex(StorySignature s) {
+        return bestStory(Indexed.of(s));
+    }
+
+    /** How many remembered articles the lookup for a new {@code s} compares it with. */
+    int candidateCount(StorySignature s) {
+        Indexed x = Indexed.of(s);
+        return candidates.candidates(s, x.firstWords, x.lastWords, n -> byNumber[n] != null, numbered - 1).length;
+    }
+
+    private void remember(Indexed entry) {
+        if (numbered == byNumber.length) {
+            byNumber = Arrays.copyOf(byNumber, numbered * 2);
+        }
+        entry.number = numbered++;
+        byNumber[entry.number] = entry;
+        candidates.add(entry.number, entry.signature(), entry.firstWords, entry.lastWords);
+    }
+
+    /** Numbers the remembered articles afresh, in order, and files them again without the forgotten ones. */
+    private void reindex() {
+        candidates.clear();
+        byNumber = new Indexed[Math.max(64, byArticle.size() * 2)];
+        numbered = 0;
+        byArticle.values().forEach(this::remember);
     }
 
     /**
@@ -305,14 +262,17 @@ public final class StoryIndex {
         long cutoff = maxTime - window.toMillis();
         List<String> removed = new ArrayList<>();
         for (Iterator<Indexed> it = byArticle.values().iterator(); it.hasNext(); ) {
-            StorySignature s = it.next().signature();
+            Indexed entry = it.next();
+            StorySignature s = entry.signature();
             if (s.fetched() < cutoff) {
                 it.remove();
+                byNumber[entry.number] = null;
                 removed.add(s.articleId());
             }
         }
-        if (!removed.isEmpty()) {
-            table.rebuild(byArticle.values());
+        // Forgotten articles stay filed (and are skipped) until they are the majority.
+        if (!removed.isEmpty() && candidates.filed() > 2 * byArticle.size() + 1024) {
+            reindex();
         }
         removed.forEach(backing::delete);
         return removed.size();
