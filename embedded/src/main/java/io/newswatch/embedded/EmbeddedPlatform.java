@@ -1,6 +1,7 @@
 package io.newswatch.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,7 +31,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         try {
             Path registryDir = Files.createDirectories(dataDir.resolve("registry"));
             schemas = new FileSchemaStore(registryDir.resolve("schemas.jsonl"));
-            SchemaRegistryServer registry = SchemaRegistryServer.start("127.0.0.1", 0, schemas);
+            SchemaRegistryServer registry = startRegistry(registryDir.resolve("port"), schemas);
             return new EmbeddedPlatform(broker, schemas, registry);
         } catch (IOException | RuntimeException e) {
             if (schemas != null) {
@@ -39,6 +40,25 @@ public final class EmbeddedPlatform implements AutoCloseable {
             broker.close();
             throw new IllegalStateException("Cannot start the embedded schema registry: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the registry on the port it had last time, so that its URL stays the same across
+     * restarts (clients outside the process may have it configured); a new port if that one is taken.
+     */
+    private static SchemaRegistryServer startRegistry(Path portFile, SchemaStore schemas) throws IOException {
+        int previous = Files.exists(portFile) ? Integer.parseInt(Files.readString(portFile).trim()) : 0;
+        SchemaRegistryServer registry;
+        try {
+            registry = SchemaRegistryServer.start("127.0.0.1", previous, schemas);
+        } catch (UncheckedIOException e) {
+            if (previous == 0) {
+                throw e;
+            }
+            registry = SchemaRegistryServer.start("127.0.0.1", 0, schemas);
+        }
+        Files.writeString(portFile, Integer.toString(registry.port()));
+        return registry;
     }
 
     public String bootstrapServers() {

@@ -18,6 +18,7 @@ import io.newswatch.alerts.AlertFormat;
 import io.newswatch.alerts.AlertsCommand;
 import io.newswatch.alerts.reload.WatchlistReloader;
 import io.newswatch.core.ServiceLifecycle;
+import io.newswatch.core.health.HealthServer;
 import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.core.streams.StreamsContext;
@@ -136,6 +137,11 @@ public final class UpCommand implements Callable<Integer> {
                 spec.commandLine().getErr().printf("newswatch up: %d new articles, %d alerts printed, %s%n", published, printer.printed(),
                         drained ? "pipeline drained" : "pipeline NOT drained within " + timeout);
                 return drained ? 0 : 1;
+            }
+            // Like the services, the long-running pipeline answers /healthz, /readyz and /metrics.
+            HealthServer health = ServiceLifecycle.serveHealth("up", List.copyOf(parts));
+            if (health != null) {
+                parts.add(health);
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

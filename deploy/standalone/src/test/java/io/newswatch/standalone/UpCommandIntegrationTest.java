@@ -42,8 +42,15 @@ class UpCommandIntegrationTest {
         Run second = up();
         assertThat(second.exitCode).as(second.err).isZero();
         assertThat(second.out).isBlank();
-        // Same schemas, same ids: nothing new was registered on the second run.
+        // Same schemas, same ids: nothing new was registered on the second run; same registry URL.
         assertThat(Files.readString(dataDir.resolve("registry/schemas.jsonl"))).isEqualTo(registryLog);
+        assertThat(registryUrl(second.err)).isEqualTo(registryUrl(first.err)).startsWith("http://127.0.0.1:");
+    }
+
+    private static String registryUrl(String log) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("schema registry at (\\S+),").matcher(log);
+        assertThat(m.find()).as("registry URL in: %s", log).isTrue();
+        return m.group(1);
     }
 
     private Run up() {
