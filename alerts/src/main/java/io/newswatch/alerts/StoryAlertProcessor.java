@@ -39,8 +39,11 @@ import io.newswatch.schemas.RawArticle;
 final class StoryAlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
 
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
-    /** Entries are kept at least this long, so a short throttle does not forget a story too soon. */
-    private static final Duration MAX_KEEP = Duration.ofDays(30);
+    /**
+     * Entries are kept at least this long (so that later copies still count as related after a
+     * short throttle), and longer when a watch-list's throttle is longer.
+     */
+    static final Duration MIN_KEEP = Duration.ofDays(30);
 
     private final Supplier<WatchlistMatcher> matcher;
     private final Clock clock;
@@ -109,7 +112,8 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
     }
 
     private void purge(long timestamp) {
-        long cutoff = clock.millis() - MAX_KEEP.toMillis();
+        Duration longest = matcher.get().longestThrottle();
+        long cutoff = clock.millis() - (longest.compareTo(MIN_KEEP) > 0 ? longest : MIN_KEEP).toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, String> it = alerted.all()) {
             while (it.hasNext()) {

@@ -140,6 +140,12 @@ public final class IndexedWatchlistMatcher implements WatchlistMatcher, AutoClos
         return watchlists.size();
     }
 
+    @Override
+    public java.time.Duration longestThrottle() {
+        return watchlists.stream().map(w -> w.watchlist().throttle()).max(java.time.Duration::compareTo)
+                .orElse(java.time.Duration.ZERO);
+    }
+
     /** Holds no resources; closeable so that it can stand in for an index that does. */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package io.newswatch.alerts.match;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.newswatch.schemas.EnrichedArticle;
@@ -14,4 +15,9 @@ public interface WatchlistMatcher {
 
     /** How many watch-lists are active. */
     int size();
+
+    /** The longest throttle of the active watch-lists: how long "already alerted" must be remembered. */
+    default Duration longestThrottle() {
+        return Duration.ZERO;
+    }
 }
