@@ -80,7 +80,7 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
             if (state != null && now - first(state) < match.watchlist().throttle().toMillis()) {
                 int related = related(state) + 1;
                 alerted.put(key, first(state) + "," + related);
-                if (!options.updateAlerts()) {
+                if (!options.updateAlerts() && !match.watchlist().updates()) {
                     continue;
                 }
                 alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.UPDATE, related);

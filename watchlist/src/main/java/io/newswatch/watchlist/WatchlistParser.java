@@ -46,7 +46,7 @@ public final class WatchlistParser {
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d|w)");
     private static final Set<String> WATCHLIST_KEYS = Set.of("id", "name", "description", "severity", "languages",
-            "sources", "throttle", "topic", "match");
+            "sources", "throttle", "topic", "updates", "match");
     private static final Set<String> MATCH_KEYS = Set.of("any", "all", "none");
 
     private final String file;
@@ -161,6 +161,15 @@ public final class WatchlistParser {
         if (topic != null && !TOPIC_NAME.matcher(topic).matches()) {
             problem(m.get("topic"), "topic '" + topic + "' is not a valid Kafka topic name");
         }
+        boolean updates = false;
+        String updatesText = optionalScalar(m, "updates", null);
+        if (updatesText != null) {
+            if (updatesText.equalsIgnoreCase("true") || updatesText.equalsIgnoreCase("false")) {
+                updates = Boolean.parseBoolean(updatesText);
+            } else {
+                problem(m.get("updates"), "updates must be true or false; was '" + updatesText + "'");
+            }
+        }
         Clause match = null;
         Node matchNode = m.get("match");
         if (matchNode == null) {
@@ -170,7 +179,7 @@ public final class WatchlistParser {
             match = block(matchNode, "match", 0);
         }
         return problems.size() == before
-                ? new Watchlist(id, name, severity, languages, sources, throttle, topic, match)
+                ? new Watchlist(id, name, severity, languages, sources, throttle, topic, match, updates)
                 : null;
     }
 

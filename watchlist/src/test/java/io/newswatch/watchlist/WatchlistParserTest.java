@@ -122,4 +122,18 @@ class WatchlistParserTest {
         assertThat(lists.get(0).sources()).containsExactly("bbc.co.uk");
         assertThat(((Clause.All) lists.get(0).match()).clauses()).containsExactly(new Clause.Topic("match.all[0]", "politics", 0.4));
     }
+
+    @Test
+    void updatesIsAFlagDefaultingToOff() throws Exception {
+        List<Watchlist> lists = WatchlistParser.parse("""
+                watchlists:
+                  - { id: a, updates: true, match: { any: [ { term: x } ] } }
+                  - { id: b, match: { any: [ { term: x } ] } }
+                """, "u.yaml");
+        assertThat(lists).extracting(Watchlist::updates).containsExactly(true, false);
+        assertThatThrownBy(() -> WatchlistParser.parse("""
+                watchlists:
+                  - { id: a, updates: sometimes, match: { any: [ { term: x } ] } }
+                """, "u.yaml")).hasMessage("u.yaml:2:23: updates must be true or false; was 'sometimes'");
+    }
 }
