@@ -187,12 +187,24 @@ public final class StoryIndex {
      * in remembering order and a later one wins only with a higher score, as in a full scan.
      */
     private String bestStory(Indexed x) {
+        int[] found = candidates.candidates(x.signature(), x.firstWords, x.lastWords, n -> byNumber[n] != null,
+                numbered - 1);
+        List<Indexed> inOrder = new ArrayList<>(found.length);
+        for (int n : found) {
+            inOrder.add(byNumber[n]);
+        }
+        return bestAmong(x, inOrder);
+    }
+
+    /**
+     * The story of the most similar article among {@code candidates} (in remembering order: the first
+     * highest score wins), or the article's own id when none is in the window and the same story.
+     */
+    private String bestAmong(Indexed x, Iterable<Indexed> candidates) {
         StorySignature s = x.signature();
         String storyId = s.articleId();
         double best = 0;
-        int[] found = candidates.candidates(s, x.firstWords, x.lastWords, n -> byNumber[n] != null, numbered - 1);
-        for (int n : found) {
-            Indexed candidate = byNumber[n];
+        for (Indexed candidate : candidates) {
             if (s.distanceMillis(candidate.signature()) > window.toMillis()) {
                 continue;
             }
@@ -207,20 +219,7 @@ public final class StoryIndex {
 
     /** What {@link #assign} would answer for a new {@code s}, by comparing it with every remembered article. */
     String storyByFullScan(StorySignature s) {
-        Indexed x = Indexed.of(s);
-        String storyId = s.articleId();
-        double best = 0;
-        for (Indexed candidate : byArticle.values()) {
-            if (s.distanceMillis(candidate.signature()) > window.toMillis()) {
-                continue;
-            }
-            Similarity sim = sameStoryCandidate(x, candidate);
-            if (sim != null && sim.sameStory() && sim.score() > best) {
-                best = sim.score();
-                storyId = candidate.signature().storyId();
-            }
-        }
-        return storyId;
+        return bestAmong(Indexed.of(s), byArticle.values());
     }
 
     /** What {@link #assign} would answer for a new {@code s}, without remembering it. */
