@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,8 +29,6 @@ import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
-import io.newswatch.core.topics.TopicLayout;
-import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.schemas.Alert;
 import io.newswatch.schemas.EnrichedArticle;
@@ -57,9 +54,7 @@ class AlertsIntegrationTest {
         connection = TestPlatform.connection();
         serdes = new NewswatchSerdes(connection.serdeConfig());
         topics = TestPlatform.uniqueTopics("alerts-it");
-        try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, new TopicLayout(3, (short) 1)).ensure(topics.all());
-        }
+        TestPlatform.createTopics(3, topics.all());
         Map<String, Object> config = new HashMap<>(connection.clientConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(config, new StringSerializer(), serdes.enrichedArticle().serializer());

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,8 +25,6 @@ import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
-import io.newswatch.core.topics.TopicLayout;
-import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.schemas.EnrichedArticle;
 import io.newswatch.schemas.Origin;
@@ -46,9 +43,7 @@ class EnrichDeadLetterIntegrationTest {
     void garbageAndFailingArticlesGoToTheDeadLetterTopicAndProcessingContinues() throws Exception {
         KafkaConnection connection = TestPlatform.connection();
         Topics topics = TestPlatform.uniqueTopics("enrich-dlq");
-        try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, new TopicLayout(1, (short) 1)).ensure(topics.all());
-        }
+        TestPlatform.createTopics(1, topics.all());
         Enricher failsOnBoom = article -> {
             if (article.getTitle().contains("boom")) {
                 throw new IllegalStateException("cannot enrich " + article.getId());

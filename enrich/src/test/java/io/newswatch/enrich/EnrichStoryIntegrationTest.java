@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,8 +22,6 @@ import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
-import io.newswatch.core.topics.TopicLayout;
-import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.schemas.EnrichedArticle;
 import io.newswatch.schemas.RawArticle;
@@ -44,9 +41,7 @@ class EnrichStoryIntegrationTest {
     void writeUpsOnDifferentPartitionsShareAStory() throws Exception {
         KafkaConnection connection = TestPlatform.connection();
         Topics topics = TestPlatform.uniqueTopics("enrich-story");
-        try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, new TopicLayout(2, (short) 1)).ensure(topics.all());
-        }
+        TestPlatform.createTopics(2, topics.all());
         List<RawArticle> samples = new ArrayList<>();
         new ArticleFiles(new ArticleJson(), SharedNlp.CLOCK).read(Path.of(getClass().getResource("/samples").toURI()),
                 new ArticleFiles.Sink() {

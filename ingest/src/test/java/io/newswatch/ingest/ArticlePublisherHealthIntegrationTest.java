@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
-import io.newswatch.core.topics.TopicLayout;
-import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.schemas.Origin;
 import io.newswatch.schemas.RawArticle;
 import io.newswatch.schemas.Source;
@@ -28,9 +25,7 @@ class ArticlePublisherHealthIntegrationTest {
     void readyWhileKafkaAcceptsArticles() throws Exception {
         KafkaConnection connection = TestPlatform.connection();
         String topic = TestPlatform.uniqueName("publisher-health");
-        try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, new TopicLayout(1, (short) 1)).ensure(List.of(topic));
-        }
+        TestPlatform.createTopics(1, List.of(topic));
         try (NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
              ArticlePublisher publisher = new ArticlePublisher(connection, topic, serdes.rawArticle().serializer())) {
             publisher.publish(article()).get();

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.newswatch.core.config.KafkaConnection;
+import io.newswatch.core.topics.TopicLayout;
+import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.embedded.EmbeddedPlatform;
 
@@ -46,6 +51,13 @@ public final class TestPlatform {
     public static Topics uniqueTopics(String prefix) {
         String p = prefix + "-" + SEQUENCE.incrementAndGet() + ".";
         return new Topics(p + "raw", p + "enriched", p + "alerts", p + "dlq");
+    }
+
+    /** Creates {@code topics} on the shared broker, each with {@code partitions} partitions. */
+    public static void createTopics(int partitions, Collection<String> topics) {
+        try (Admin admin = Admin.create(connection().clientConfig())) {
+            new TopicProvisioner(admin, new TopicLayout(partitions, (short) 1)).ensure(topics);
+        }
     }
 
     public static String uniqueName(String prefix) {

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,8 +33,6 @@ import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
 import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
-import io.newswatch.core.topics.TopicLayout;
-import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.enrich.CapitalisedPhraseEnricher;
 import io.newswatch.enrich.EnrichCommand;
@@ -62,9 +59,7 @@ class ScaleOutIntegrationTest {
         EmbeddedPlatformConnection platform = EmbeddedPlatformConnection.withFastFailureDetection();
         KafkaConnection connection = platform.connection();
         Topics topics = TestPlatform.uniqueTopics("scale");
-        try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, new TopicLayout(PARTITIONS, (short) 1)).ensure(topics.all());
-        }
+        TestPlatform.createTopics(PARTITIONS, topics.all());
         Path watchlists = dir.resolve("watchlists.yaml");
         Files.writeString(watchlists, """
                 watchlists:
