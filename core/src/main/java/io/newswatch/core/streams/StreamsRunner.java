@@ -1,12 +1,16 @@
 package io.newswatch.core.streams;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -27,6 +31,8 @@ public final class StreamsRunner implements AutoCloseable, HealthIndicator {
 
     private final String name;
     private final KafkaStreams streams;
+    private final String applicationId;
+    private final List<String> inputTopics;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch failed = new CountDownLatch(1);
     private volatile boolean hasRun;
@@ -37,6 +43,8 @@ public final class StreamsRunner implements AutoCloseable, HealthIndicator {
         withService.putAll(props);
         withService.putIfAbsent(DeadLetterCounting.SERVICE_CONFIG, name);
         this.streams = new KafkaStreams(topology, withService);
+        this.applicationId = withService.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.inputTopics = inputTopics(topology, applicationId);
         streams.setStateListener((now, before) -> {
             log.info("{}: {} -> {}", name, before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -52,6 +60,33 @@ public final class StreamsRunner implements AutoCloseable, HealthIndicator {
             log.error("{}: stream thread failed, replacing it", name, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    }
+
+    /** The application id, which is also its consumer group. */
+    public String applicationId() {
+        return applicationId;
+    }
+
+    /**
+     * Every topic the application consumes, its own repartition topics included (under the names
+     * Kafka Streams gives them: the application id, a dash, the name in the topology).
+     */
+    public List<String> inputTopics() {
+        return inputTopics;
+    }
+
+    static List<String> inputTopics(Topology topology, String applicationId) {
+        List<String> topics = new ArrayList<>();
+        for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Source source) {
+                    for (String topic : source.topicSet()) {
+                        topics.add(topic.endsWith("-repartition") ? applicationId + "-" + topic : topic);
+                    }
+                }
+            }
+        }
+        return List.copyOf(topics);
     }
 
     public StreamsRunner start() {

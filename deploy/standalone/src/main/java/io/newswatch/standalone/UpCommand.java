@@ -28,7 +28,6 @@ import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.embedded.EmbeddedPlatform;
 import io.newswatch.enrich.EnrichCommand;
-import io.newswatch.enrich.EnrichTopology;
 import io.newswatch.enrich.EnricherFactory;
 import io.newswatch.ingest.ArticlePublisher;
 import io.newswatch.ingest.dedup.SeenArticles;
@@ -133,7 +132,7 @@ public final class UpCommand implements Callable<Integer> {
 
             if (once) {
                 int published = ingestor.ingestOnce();
-                boolean drained = awaitDrained(connection, topics, timeout);
+                boolean drained = awaitDrained(connection, List.of(enrich, alerts), topics, timeout);
                 spec.commandLine().getErr().printf("newswatch up: %d new articles, %d alerts printed, %s%n", published, printer.printed(),
                         drained ? "pipeline drained" : "pipeline NOT drained within " + timeout);
                 return drained ? 0 : 1;
@@ -162,13 +161,15 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     /** Waits until every article read has gone through every stage, including the alert printer. */
-    private static boolean awaitDrained(KafkaConnection connection, Topics topics, Duration timeout) throws InterruptedException {
+    private static boolean awaitDrained(KafkaConnection connection, List<StreamsRunner> stages, Topics topics,
+            Duration timeout) throws InterruptedException {
+        List<PipelineDrain.Stage> inOrder = new ArrayList<>();
+        for (StreamsRunner stage : stages) {
+            inOrder.add(new PipelineDrain.Stage(stage.applicationId(), stage.inputTopics()));
+        }
+        inOrder.add(new PipelineDrain.Stage(PRINTER_GROUP, List.of(topics.alerts())));
         try (Admin admin = Admin.create(connection.clientConfig())) {
-            boolean drained = new PipelineDrain(admin).awaitDrained(List.of(
-                    new PipelineDrain.Stage(ENRICH_APP, List.of(topics.raw(),
-                            ENRICH_APP + "-" + EnrichTopology.STORY_REPARTITION + "-repartition")),
-                    new PipelineDrain.Stage(ALERTS_APP, List.of(topics.enriched(), ALERTS_APP + "-by-story-repartition")),
-                    new PipelineDrain.Stage(PRINTER_GROUP, List.of(topics.alerts()))), Duration.ofMillis(500), timeout);
+            boolean drained = new PipelineDrain(admin).awaitDrained(inOrder, Duration.ofMillis(500), timeout);
             if (!drained) {
                 log.warn("Pipeline did not drain within {}", timeout);
             }
