@@ -24,6 +24,7 @@ import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
 import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
+import io.newswatch.enrich.embed.EmbeddingModelUnavailableException;
 import io.newswatch.enrich.story.StoryIndex;
 import io.newswatch.watchlist.InvalidWatchlistException;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ public final class EnrichCommand implements Callable<Integer> {
         NlpEnricher enricher;
         try {
             enricher = nlpOptions.enricher(Clock.systemUTC());
-        } catch (InvalidWatchlistException | IllegalArgumentException e) {
+        } catch (InvalidWatchlistException | IllegalArgumentException | EmbeddingModelUnavailableException e) {
             spec.commandLine().getErr().println("newswatch enrich: " + e.getMessage());
             return 2;
         }

@@ -1,7 +1,6 @@
 package io.newswatch.enrich;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -13,10 +12,10 @@ import io.newswatch.enrich.entity.EntityDictionary;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.nlp.NlpModels;
 import io.newswatch.enrich.nlp.TextAnalyzer;
-import io.newswatch.enrich.topic.CueTopicClassifier;
-import io.newswatch.enrich.topic.DoccatTopicClassifier;
 import io.newswatch.enrich.topic.Taxonomy;
 import io.newswatch.enrich.topic.TopicClassifier;
+import io.newswatch.enrich.topic.TopicClassifierChoice;
+import io.newswatch.enrich.topic.TopicClassifiers;
 import io.newswatch.watchlist.InvalidWatchlistException;
 import io.newswatch.watchlist.Watchlist;
 import io.newswatch.watchlist.WatchlistFiles;
@@ -31,14 +30,22 @@ public final class EnricherFactory {
 
     /**
      * @param taxonomyFile  topic taxonomy YAML, or null for the bundled IPTC top level
-     * @param topicModel    trained topic model, or null to score the taxonomy's cues
+     * @param topicModel    trained topic model, or null for the semantic classifier
      */
     public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Path taxonomyFile, Path topicModel,
             Clock clock) {
+        return createWithTopics(config, watchlists, taxonomyFile,
+                topicModel == null ? TopicClassifierChoice.SEMANTIC : new TopicClassifierChoice.Model(topicModel), clock);
+    }
+
+    /** @param taxonomyFile topic taxonomy YAML, or null for the bundled IPTC top level */
+    public static NlpEnricher createWithTopics(NlpConfig config, List<Watchlist> watchlists, Path taxonomyFile,
+            TopicClassifierChoice topics, Clock clock) {
+        TopicClassifier classifier = topics(taxonomyFile, topics);
         TextAnalyzer analyzer = new TextAnalyzer(NlpModels.shared(config));
         EntityDictionary dictionary = EntityDictionary.fromWatchlists(watchlists);
         log.info("entity dictionary: {} names from {} watch-lists", dictionary.size(), watchlists.size());
-        return new NlpEnricher(analyzer, dictionary, topics(taxonomyFile, topicModel), config.maxChars(), clock);
+        return new NlpEnricher(analyzer, dictionary, classifier, config.maxChars(), clock);
     }
 
     /** The defaults: fast English NER, bundled taxonomy, the given watch-lists' names. */
@@ -52,15 +59,12 @@ public final class EnricherFactory {
                 .watchlists(), clock);
     }
 
-    static TopicClassifier topics(Path taxonomyFile, Path topicModel) {
+    static TopicClassifier topics(Path taxonomyFile, TopicClassifierChoice choice) {
         try {
             Taxonomy taxonomy = taxonomyFile == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomyFile);
-            if (topicModel != null) {
-                return DoccatTopicClassifier.load(topicModel, taxonomy.labels(), taxonomy.threshold(), taxonomy.topK());
-            }
-            return new CueTopicClassifier(taxonomy);
+            return TopicClassifiers.create(taxonomy, choice);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("cannot read taxonomy " + taxonomyFile + ": " + e, e);
         }
     }
 }

@@ -19,6 +19,7 @@ import io.newswatch.enrich.nlp.AnalyzedText;
 import io.newswatch.enrich.nlp.LanguageGuess;
 import io.newswatch.enrich.nlp.NameMention;
 import io.newswatch.enrich.nlp.TextAnalyzer;
+import io.newswatch.enrich.topic.TopicAssignment;
 import io.newswatch.enrich.topic.TopicClassifier;
 import io.newswatch.schemas.EnrichedArticle;
 import io.newswatch.schemas.Entity;
@@ -69,6 +70,18 @@ public final class NlpEnricher implements Enricher {
 
     /** {@link #enrich(RawArticle)}, adding the time of each step to {@code times} when not null. */
     public EnrichedArticle enrich(RawArticle article, StageTimes times) {
+        return analyse(article, times).record();
+    }
+
+    /**
+     * The enriched record with what was computed for it but is not part of the record: the
+     * sentence embedding of title and lead (null when the topic classifier computes none).
+     */
+    public record Analysis(EnrichedArticle record, float[] embedding) {
+    }
+
+    /** The enrichment, keeping the article's embedding for later steps; times as in {@link #enrich(RawArticle, StageTimes)}. */
+    public Analysis analyse(RawArticle article, StageTimes times) {
         long t = StageTimes.start(times);
         List<String> flags = new ArrayList<>();
         String title = article.getTitle() == null ? "" : article.getTitle();
@@ -113,14 +126,23 @@ public final class NlpEnricher implements Enricher {
         t = StageTimes.lap(times, Stage.ENTITIES, t);
 
         List<Topic> found = List.of();
+        float[] embedding = null;
+        long embedNanos = 0;
         try {
-            found = topics.classify(title, text);
+            TopicAssignment assigned = topics.assign(title, text, language.code());
+            found = assigned.topics();
+            flags.addAll(assigned.flags());
+            embedding = assigned.embedding();
+            embedNanos = assigned.embedNanos();
         } catch (RuntimeException e) {
             log.warn("topic classification failed for article {}: {}", article.getId(), e.toString());
             Metrics.counter("newswatch.errors", "component", "enrich", "reason", "topics").increment();
             flags.add(FLAG_TOPICS_FAILED);
         }
         t = StageTimes.lap(times, Stage.TOPICS, t);
+        if (times != null) {
+            times.move(Stage.TOPICS, Stage.EMBEDDING, embedNanos);
+        }
         EnrichedArticle enriched = EnrichedArticle.newBuilder()
                 .setArticle(article)
                 .setLanguage(new Language(language.code(), Math.round(language.confidence() * 1000) / 1000.0))
@@ -133,7 +155,7 @@ public final class NlpEnricher implements Enricher {
                 .setEnrichedAt(clock.instant())
                 .build();
         StageTimes.lap(times, Stage.RECORD, t);
-        return enriched;
+        return new Analysis(enriched, embedding);
     }
 
     private LanguageGuess language(RawArticle article, String title, String text, List<String> flags) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.newswatch.enrich.nlp.NerModelChoice;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.story.StoryIndex;
+import io.newswatch.enrich.topic.TopicClassifierChoice;
 import io.newswatch.watchlist.InvalidWatchlistException;
 import io.newswatch.watchlist.Watchlist;
 import io.newswatch.watchlist.WatchlistFiles;
@@ -40,9 +41,15 @@ public class NlpOptions {
             description = "Topic taxonomy YAML (env NEWSWATCH_TAXONOMY; default: the bundled IPTC Media Topics top level).")
     Path taxonomy;
 
+    @Option(names = "--topic-classifier", paramLabel = "semantic|cues|FILE",
+            defaultValue = "${env:NEWSWATCH_TOPIC_CLASSIFIER:-semantic}",
+            description = "Topics: semantic (sentence embeddings against the taxonomy's exemplars, fused with its cues), "
+                    + "cues (the taxonomy's cue words only) or a model FILE trained with 'newswatch train-topics' "
+                    + "(env NEWSWATCH_TOPIC_CLASSIFIER; default: ${DEFAULT-VALUE}).")
+    String topicClassifier;
+
     @Option(names = "--topic-model", paramLabel = "FILE", defaultValue = "${env:NEWSWATCH_TOPIC_MODEL}",
-            description = "Topic model trained with 'newswatch train-topics', used instead of the taxonomy's cues "
-                    + "(env NEWSWATCH_TOPIC_MODEL).")
+            description = "Same as --topic-classifier FILE (env NEWSWATCH_TOPIC_MODEL).")
     Path topicModel;
 
     @Option(names = "--story-window", paramLabel = "DURATION", defaultValue = "72h", converter = DurationConverter.class,
@@ -64,7 +71,11 @@ public class NlpOptions {
     }
 
     public NlpEnricher enricher(Clock clock) throws InvalidWatchlistException {
-        return EnricherFactory.create(config(), loadWatchlists(), taxonomy, topicModel, clock);
+        return EnricherFactory.createWithTopics(config(), loadWatchlists(), taxonomy, topicClassifier(), clock);
+    }
+
+    public TopicClassifierChoice topicClassifier() {
+        return topicModel != null ? new TopicClassifierChoice.Model(topicModel) : TopicClassifierChoice.parse(topicClassifier);
     }
 
     public Duration storyWindow() {

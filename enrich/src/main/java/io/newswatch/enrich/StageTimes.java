@@ -12,9 +12,12 @@ import java.util.Map;
  */
 public final class StageTimes {
 
-    /** The steps, in the order they run ({@code NAMES}: the name finder and the cleaning of its mentions). */
+    /**
+     * The steps, in the order they run ({@code NAMES}: the name finder and the cleaning of its
+     * mentions; {@code EMBEDDING}: the sentence embedding of title and lead, part of finding topics).
+     */
     public enum Stage {
-        LANGUAGE, SENTENCES_TOKENS, NAMES, DICTIONARY, ENTITIES, TOPICS, RECORD, STORY
+        LANGUAGE, SENTENCES_TOKENS, NAMES, DICTIONARY, ENTITIES, EMBEDDING, TOPICS, RECORD, STORY
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -26,6 +29,13 @@ public final class StageTimes {
         long now = now();
         nanos[stage.ordinal()] += now - since;
         return now;
+    }
+
+    /** Moves {@code nanos} already counted in {@code from} to {@code to} (a step timed inside another). */
+    public void move(Stage from, Stage to, long nanos) {
+        nanos = Math.min(nanos, this.nanos[from.ordinal()]);
+        this.nanos[from.ordinal()] -= nanos;
+        this.nanos[to.ordinal()] += nanos;
     }
 
     public long nanos(Stage stage) {

@@ -26,6 +26,11 @@ import io.newswatch.enrich.nlp.NerModelChoice;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.nlp.NlpModels;
 import io.newswatch.enrich.nlp.TextAnalyzer;
+import io.newswatch.enrich.embed.OnnxSentenceEmbedder;
+import io.newswatch.enrich.topic.SemanticTopicClassifier;
+import io.newswatch.enrich.topic.Taxonomy;
+import io.newswatch.enrich.topic.TopicClassifierChoice;
+import io.newswatch.enrich.topic.TopicClassifiers;
 import io.newswatch.schemas.RawArticle;
 import io.newswatch.watchlist.WatchlistFiles;
 import opennlp.tools.namefind.NameFinderME;
@@ -39,8 +44,9 @@ import picocli.CommandLine.Spec;
  * same sentences, on generated articles. The last line is the ratio of (a) to (b) in sentences/s.
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = {"Benchmark the enrichment: full pipeline vs. bare NameFinderME on the same sentences.",
-                "Prints articles/s, sentences/s, 1 vs 2 thread scaling, and as the last line the ratio (a)/(b) (medians)."})
+        description = {"Benchmark the enrichment: full pipeline (semantic topics, and cue topics) vs. bare NameFinderME on the same sentences.",
+                "Prints the embedding model's load time and memory, articles/s, sentences/s, the embedding step's share,",
+                "1 vs 2 thread scaling, and as the last line the ratio (a)/(b) (medians, semantic topics)."})
 public final class EnrichBenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", defaultValue = "300", description = "Generated articles per pass (default: ${DEFAULT-VALUE}).")
@@ -62,7 +68,7 @@ public final class EnrichBenchCommand implements Callable<Integer> {
             + "it (default: ${DEFAULT-VALUE}).")
     int threadRounds;
 
-    @Option(names = "--stages", description = "Also print the time of each step of (a).")
+    @Option(names = "--stages", description = "Also print the time of each step of (a) (the embedding's share is always printed).")
     boolean stages;
 
     @Option(names = "--seed", defaultValue = "42", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
@@ -93,8 +99,28 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         NlpConfig config = NlpConfig.defaults().withEnglishNer(choice);
         NlpModels models = NlpModels.shared(config);
         out.printf(Locale.ROOT, "models loaded in %d ms (NER %s)%n", models.loadMillis(), choice);
-        NlpEnricher enricher = EnricherFactory.create(config, WatchlistFiles.loadDefault().watchlists(), null, null,
-                Clock.systemUTC());
+        Taxonomy taxonomy = Taxonomy.loadDefault();
+        settle();
+        long heapBefore = usedHeap();
+        long rssBefore = residentBytes();
+        long start = System.nanoTime();
+        OnnxSentenceEmbedder embedder = OnnxSentenceEmbedder.shared(OnnxSentenceEmbedder.MINILM_L6_V2_Q);
+        long embedderMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        SemanticTopicClassifier semanticTopics = TopicClassifiers.semantic(taxonomy);
+        long exemplarMillis = (System.nanoTime() - start) / 1_000_000;
+        settle();
+        long heapAfter = usedHeap();
+        long rssAfter = residentBytes();
+        out.printf(Locale.ROOT, "embedding model %s loaded in %d ms; %d exemplars embedded and calibrated in %d ms%n",
+                embedder.name(), embedderMillis, semanticTopics.calibration().exemplars(), exemplarMillis);
+        out.printf(Locale.ROOT, "semantic classifier memory: %.1f MB heap retained, %s native (resident set growth)%n",
+                (heapAfter - heapBefore) / 1e6, rssBefore < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB",
+                        (rssAfter - rssBefore) / 1e6));
+        NlpEnricher enricher = EnricherFactory.createWithTopics(config, WatchlistFiles.loadDefault().watchlists(), null,
+                TopicClassifierChoice.SEMANTIC, Clock.systemUTC());
+        NlpEnricher cuesOnly = EnricherFactory.createWithTopics(config, WatchlistFiles.loadDefault().watchlists(), null,
+                TopicClassifierChoice.CUES, Clock.systemUTC());
         List<RawArticle> corpus = GeneratedArticles.generate(articles, seed);
 
         // The sentences (b) runs on: exactly the token arrays the pipeline gives the name finder.
@@ -118,37 +144,48 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         // Warm both paths up on the whole corpus, then alternate them; each round's ratio compares
         // runs made moments apart, which keeps it steady when other processes share the machine.
         runFull(enricher, corpus);
+        runFull(cuesOnly, corpus);
         runBare(bare, sentences);
         double[] fullWall = new double[rounds];
         double[] bareWall = new double[rounds];
+        double[] cuesWall = new double[rounds];
         double[] fullCpu = new double[rounds];
         double[] bareCpu = new double[rounds];
+        double[] cuesCpu = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             Run full;
+            Run cues;
             Run bareRun;
             if (round % 2 == 0) {
                 full = runFull(enricher, corpus);
+                cues = runFull(cuesOnly, corpus);
                 bareRun = runBare(bare, sentences);
             } else {
                 bareRun = runBare(bare, sentences);
+                cues = runFull(cuesOnly, corpus);
                 full = runFull(enricher, corpus);
             }
             fullWall[round] = full.wallSeconds();
             fullCpu[round] = full.cpuSeconds();
+            cuesWall[round] = cues.wallSeconds();
+            cuesCpu[round] = cues.cpuSeconds();
             bareWall[round] = bareRun.wallSeconds();
             bareCpu[round] = bareRun.cpuSeconds();
         }
-        if (stages) {
-            printStages(out, enricher, corpus, median(bareCpu));
-        }
+        printStages(out, enricher, corpus, median(bareCpu), stages);
         for (String clock : List.of("wall", "cpu")) {
             double fullSeconds = median(clock.equals("wall") ? fullWall : fullCpu);
+            double cuesSeconds = median(clock.equals("wall") ? cuesWall : cuesCpu);
             double bareSeconds = median(clock.equals("wall") ? bareWall : bareCpu);
-            out.printf(Locale.ROOT, "(a) full enrichment,   %-4s: %7.1f articles/s  %8.1f sentences/s%n", clock,
-                    corpus.size() / fullSeconds, sentenceCount / fullSeconds);
-            out.printf(Locale.ROOT, "(b) bare NameFinderME, %-4s: %7.1f articles/s  %8.1f sentences/s%n", clock,
-                    corpus.size() / bareSeconds, sentenceCount / bareSeconds);
+            out.printf(Locale.ROOT, "(a) full enrichment, semantic topics, %-4s: %7.1f articles/s  %8.1f sentences/s%n",
+                    clock, corpus.size() / fullSeconds, sentenceCount / fullSeconds);
+            out.printf(Locale.ROOT, "(a) full enrichment, cue topics,      %-4s: %7.1f articles/s  %8.1f sentences/s%n",
+                    clock, corpus.size() / cuesSeconds, sentenceCount / cuesSeconds);
+            out.printf(Locale.ROOT, "(b) bare NameFinderME,                %-4s: %7.1f articles/s  %8.1f sentences/s%n",
+                    clock, corpus.size() / bareSeconds, sentenceCount / bareSeconds);
         }
+        out.printf(Locale.ROOT, "semantic topics cost: x%.2f the CPU time of cue topics per article (median of %d rounds)%n",
+                median(fullCpu) / median(cuesCpu), rounds);
         out.flush();
         if (threadRounds > 0) {
             double[] one = new double[threadRounds];
@@ -178,14 +215,26 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One more timed pass of (a) with the time of each step, set against (b). */
-    private static void printStages(PrintWriter out, NlpEnricher enricher, List<RawArticle> corpus, double bareSeconds) {
+    /**
+     * One more timed pass of (a) with the time of each step: the embedding's share always, every
+     * step with {@code all}, set against (b).
+     */
+    private static void printStages(PrintWriter out, NlpEnricher enricher, List<RawArticle> corpus, double bareSeconds,
+            boolean all) {
         StageTimes times = new StageTimes();
         OfflineEnrichment offline = new OfflineEnrichment(enricher, Duration.ofHours(72), Clock.systemUTC());
         for (RawArticle a : corpus) {
             offline.enrich(a, times);
         }
         double total = times.totalNanos() / 1e6;
+        double embedding = times.nanos(StageTimes.Stage.EMBEDDING) / 1e6;
+        out.printf(Locale.ROOT, "embedding step: %.1f%% of the CPU time of (a) (%.2f ms per article; topics in all %.2f ms)%n",
+                100 * embedding / total, embedding / corpus.size(),
+                (embedding + times.nanos(StageTimes.Stage.TOPICS) / 1e6) / corpus.size());
+        if (!all) {
+            out.flush();
+            return;
+        }
         out.printf(Locale.ROOT, "stages of (a), one pass, CPU time: %.0f ms%n", total);
         for (Map.Entry<StageTimes.Stage, Long> e : times.asMap().entrySet()) {
             double ms = e.getValue() / 1e6;
@@ -195,6 +244,25 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  (b) for comparison (CPU) %6.1f ms; (a) outside the name finder: %.1f ms%n", bareSeconds * 1e3,
                 total - times.nanos(StageTimes.Stage.NAMES) / 1e6);
         out.flush();
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** The process's resident set in bytes (Linux), or -1. */
+    private static long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     /** Wall and CPU time of one timed pass on the calling thread. */

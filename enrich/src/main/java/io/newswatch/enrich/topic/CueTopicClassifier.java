@@ -53,6 +53,24 @@ public final class CueTopicClassifier implements TopicClassifier {
 
     @Override
     public List<Topic> classify(String title, String text) {
+        double[] sums = evidence(title, text);
+        List<Topic> topics = new ArrayList<>();
+        for (int i = 0; i < sums.length; i++) {
+            double score = 1 - Math.exp(-sums[i] / SCALE);
+            if (score >= taxonomy.threshold()) {
+                Taxonomy.TopicDefinition def = taxonomy.topics().get(i);
+                topics.add(new Topic(def.code(), def.label(), Math.round(score * 1000) / 1000.0));
+            }
+        }
+        topics.sort(Comparator.comparingDouble(Topic::getScore).reversed());
+        return topics.size() > taxonomy.topK() ? List.copyOf(topics.subList(0, taxonomy.topK())) : topics;
+    }
+
+    /**
+     * The cue evidence for each topic of the taxonomy, in its order: the sum of
+     * {@code weight × log2(1 + hits)} over the topic's cues, damped for long articles.
+     */
+    public double[] evidence(String title, String text) {
         List<String> titleWords = words(title);
         List<String> textWords = words(text);
         Map<Cue, Integer> hits = new HashMap<>();
@@ -64,16 +82,10 @@ public final class CueTopicClassifier implements TopicClassifier {
         }
         // Longer articles find more cues by chance: damp by the square root of length beyond 300 words.
         double lengthFactor = Math.sqrt(Math.max(1.0, (titleWords.size() + textWords.size()) / 300.0));
-        List<Topic> topics = new ArrayList<>();
         for (int i = 0; i < sums.length; i++) {
-            double score = 1 - Math.exp(-(sums[i] / lengthFactor) / SCALE);
-            if (score >= taxonomy.threshold()) {
-                Taxonomy.TopicDefinition def = taxonomy.topics().get(i);
-                topics.add(new Topic(def.code(), def.label(), Math.round(score * 1000) / 1000.0));
-            }
+            sums[i] /= lengthFactor;
         }
-        topics.sort(Comparator.comparingDouble(Topic::getScore).reversed());
-        return topics.size() > taxonomy.topK() ? List.copyOf(topics.subList(0, taxonomy.topK())) : topics;
+        return sums;
     }
 
     private void count(List<String> words, int weight, Map<Cue, Integer> hits) {

@@ -36,9 +36,38 @@ class TaxonomyTest {
     @Test
     void errorsNameTheFileAndField() {
         assertThatThrownBy(() -> Taxonomy.parse("topics:\n  - { label: X }\n", "mine.yaml"))
-                .hasMessageContaining("mine.yaml").hasMessageContaining("topics[0].code");
+                .hasMessageContaining("mine.yaml:2:5").hasMessageContaining("topics[0].code");
         assertThatThrownBy(() -> Taxonomy.parse("topics: [ { code: a, cues: { x: lots } } ]", "mine.yaml"))
-                .hasMessageContaining("cues.x");
+                .hasMessageContaining("mine.yaml:1:").hasMessageContaining("cues.x");
         assertThatThrownBy(() -> Taxonomy.parse("topics: [ {", "mine.yaml")).hasMessageContaining("mine.yaml:");
+    }
+
+    @Test
+    void aMisspelledFieldIsReportedWithLineAndColumn() {
+        String yaml = """
+                threshold: 0.3
+                topics:
+                  - code: sport
+                    label: Sport
+                    exemplar:
+                      - "Striker scores twice"
+                """;
+        assertThatThrownBy(() -> Taxonomy.parse(yaml, "my-topics.yaml"))
+                .hasMessageStartingWith("my-topics.yaml:5:5: topics[0].exemplar unknown field")
+                .hasMessageContaining("exemplars");
+        assertThatThrownBy(() -> Taxonomy.parse("treshold: 0.3\ntopics: [ { code: a } ]\n", "t.yaml"))
+                .hasMessageStartingWith("t.yaml:1:1: treshold unknown field");
+        assertThatThrownBy(() -> Taxonomy.parse("topics: [ { code: a, exemplars: { x: 1 } } ]", "t.yaml"))
+                .hasMessageContaining("t.yaml:1:33").hasMessageContaining("exemplars must be a list");
+        assertThatThrownBy(() -> Taxonomy.parse("topics: [ { code: a }, { code: a } ]", "t.yaml"))
+                .hasMessageContaining("duplicate code 'a'");
+    }
+
+    @Test
+    void theBundledTopicsEachHaveADescriptionAndAFewDozenExemplars() {
+        for (Taxonomy.TopicDefinition t : Taxonomy.loadDefault().topics()) {
+            assertThat(t.description()).as(t.code()).isNotBlank();
+            assertThat(t.exemplars()).as(t.code()).hasSizeGreaterThanOrEqualTo(25).doesNotHaveDuplicates();
+        }
     }
 }
