@@ -65,12 +65,10 @@ public final class SemanticTopicClassifier implements TopicClassifier {
         centroids = new float[k][];
         for (int t = 0; t < k; t++) {
             Taxonomy.TopicDefinition def = taxonomy.topics().get(t);
-            List<float[]> v = new ArrayList<>();
-            for (String exemplar : def.exemplars()) {
-                v.add(embedder.embed(exemplar));
-            }
-            v.add(embedder.embed(def.label() + (def.description().isEmpty() ? "" : ": " + def.description())));
-            vectors[t] = v.toArray(new float[0][]);
+            List<String> texts = new ArrayList<>(def.exemplars());
+            texts.add(def.label() + (def.description().isEmpty() ? "" : ": " + def.description()));
+            // Built once at start: use every core (each inference runs on one).
+            vectors[t] = texts.parallelStream().map(embedder::embed).toArray(float[][]::new);
             centroids[t] = centroid(vectors[t], -1);
         }
         calibration = calibrate();

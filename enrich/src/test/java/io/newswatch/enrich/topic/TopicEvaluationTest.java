@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.newswatch.schemas.Topic;
 
 /**
- * The bundled taxonomy on hand-written labelled articles (3–4 short articles per IPTC top-level
+ * The bundled taxonomy (cues, and the semantic classifier) on hand-written labelled articles (3–4 short articles per IPTC top-level
  * topic, written for this evaluation, one label each). Prints precision@1 (the best topic is the
  * label), recall@3 (the label is among the topics given) and how many articles got no topic.
  */
@@ -22,9 +22,17 @@ class TopicEvaluationTest {
 
     @Test
     void bundledTaxonomyOnLabelledArticles() throws Exception {
+        onLabelledArticles("cue", new CueTopicClassifier(Taxonomy.loadDefault()));
+    }
+
+    @Test
+    void semanticClassifierOnLabelledArticles() throws Exception {
+        onLabelledArticles("semantic", TopicClassifiers.semantic(Taxonomy.loadDefault()));
+    }
+
+    private static void onLabelledArticles(String name, TopicClassifier classifier) throws Exception {
         List<TopicTrainer.Example> examples = TopicTrainer.read(
                 Path.of(TopicEvaluationTest.class.getResource("/topics/labelled.jsonl").toURI()));
-        CueTopicClassifier classifier = new CueTopicClassifier(Taxonomy.loadDefault());
         int top1 = 0;
         int in3 = 0;
         int none = 0;
@@ -50,8 +58,8 @@ class TopicEvaluationTest {
             }
         }
         int n = examples.size();
-        System.out.printf(Locale.ROOT, "topics on %d labelled articles: precision@1 %.3f, recall@3 %.3f, no topic %d%n",
-                n, (double) top1 / n, (double) in3 / n, none);
+        System.out.printf(Locale.ROOT, "%s topics on %d labelled articles: precision@1 %.3f, recall@3 %.3f, no topic %d%n",
+                name, n, (double) top1 / n, (double) in3 / n, none);
         perTopic.forEach((t, c) -> System.out.printf(Locale.ROOT, "  %-28s %d/%d%n", t, c[0], c[1]));
         misses.forEach(m -> System.out.println("  miss: " + m));
         assertThat((double) top1 / n).isGreaterThan(0.5);
@@ -59,9 +67,17 @@ class TopicEvaluationTest {
 
     @Test
     void bundledTaxonomyOnTheStoryArticles() throws Exception {
+        onStoryArticles("cue", new CueTopicClassifier(Taxonomy.loadDefault()));
+    }
+
+    @Test
+    void semanticClassifierOnTheStoryArticles() throws Exception {
+        onStoryArticles("semantic", TopicClassifiers.semantic(Taxonomy.loadDefault()));
+    }
+
+    private static void onStoryArticles(String name, TopicClassifier classifier) throws Exception {
         // Written to test story grouping, labelled afterwards with the topics an editor would accept.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        CueTopicClassifier classifier = new CueTopicClassifier(Taxonomy.loadDefault());
         int right = 0;
         int n = 0;
         for (String line : java.nio.file.Files.readAllLines(
@@ -76,7 +92,7 @@ class TopicEvaluationTest {
             System.out.println("  " + (ok ? "ok  " : "miss") + " " + node.get("id").asText() + " " + topics.stream()
                     .map(t -> t.getCode() + "=" + t.getScore()).toList() + " accepted " + acceptable);
         }
-        System.out.printf(Locale.ROOT, "topics on %d story articles: precision@1 %.3f%n", n, (double) right / n);
+        System.out.printf(Locale.ROOT, "%s topics on %d story articles: precision@1 %.3f%n", name, n, (double) right / n);
         assertThat(right).isGreaterThan(n / 2);
     }
 
