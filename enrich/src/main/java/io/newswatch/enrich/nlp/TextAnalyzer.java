@@ -54,20 +54,7 @@ public final class TextAnalyzer {
 
     public AnalyzedText analyze(String text) {
         Tools t = tools.get();
-        Span[] sentenceSpans = t.sentences.sentPosDetect(text);
-        List<AnalyzedText.Sentence> sentences = new ArrayList<>(sentenceSpans.length);
-        for (Span s : sentenceSpans) {
-            String sentence = text.substring(s.getStart(), s.getEnd());
-            Span[] local = t.tokens.tokenizePos(sentence);
-            Span[] absolute = new Span[local.length];
-            String[] tokens = new String[local.length];
-            for (int i = 0; i < local.length; i++) {
-                absolute[i] = new Span(local[i].getStart() + s.getStart(), local[i].getEnd() + s.getStart());
-                tokens[i] = sentence.substring(local[i].getStart(), local[i].getEnd());
-            }
-            sentences.add(new AnalyzedText.Sentence(s, absolute, tokens));
-        }
-        return new AnalyzedText(text, sentences);
+        return new AnalyzedText(text, PageTokenizer.sentences(text, t.sentences, t.tokens));
     }
 
     public boolean hasNameFinder(String language) {
