@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.newswatch.enrich.entity.EntityDictionary;
+import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.nlp.NlpModels;
 import io.newswatch.enrich.nlp.TextAnalyzer;
@@ -35,10 +36,17 @@ public final class EnricherFactory {
      */
     public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Path taxonomyFile, Path topicModel,
             Clock clock) {
+        return create(config, watchlists, Gazetteer.bundled(), taxonomyFile, topicModel, clock);
+    }
+
+    /** {@link #create(NlpConfig, List, Path, Path, Clock)} with the given gazetteer. */
+    public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Gazetteer gazetteer, Path taxonomyFile,
+            Path topicModel, Clock clock) {
         TextAnalyzer analyzer = new TextAnalyzer(NlpModels.shared(config));
         EntityDictionary dictionary = EntityDictionary.fromWatchlists(watchlists);
         log.info("entity dictionary: {} names from {} watch-lists", dictionary.size(), watchlists.size());
-        return new NlpEnricher(analyzer, dictionary, topics(taxonomyFile, topicModel), config.maxChars(), clock);
+        log.info("gazetteer {}: {} names", gazetteer.version(), gazetteer.size());
+        return new NlpEnricher(analyzer, dictionary, gazetteer, topics(taxonomyFile, topicModel), config.maxChars(), clock);
     }
 
     /** The defaults: fast English NER, bundled taxonomy, the given watch-lists' names. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.NerModelChoice;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.story.StoryIndex;
@@ -35,6 +36,10 @@ public class NlpOptions {
             description = "Watch-list file whose entity names and aliases are also looked up in articles "
                     + "(env NEWSWATCH_WATCHLISTS; default: the bundled example watch-lists).")
     Path watchlists;
+
+    @Option(names = "--gazetteer", paramLabel = "FILE",
+            description = "Gazetteer YAML adding to the bundled places, nationalities and organisations; repeatable.")
+    List<Path> gazetteers = new java.util.ArrayList<>();
 
     @Option(names = "--taxonomy", paramLabel = "FILE", defaultValue = "${env:NEWSWATCH_TAXONOMY}",
             description = "Topic taxonomy YAML (env NEWSWATCH_TAXONOMY; default: the bundled IPTC Media Topics top level).")
@@ -64,7 +69,8 @@ public class NlpOptions {
     }
 
     public NlpEnricher enricher(Clock clock) throws InvalidWatchlistException {
-        return EnricherFactory.create(config(), loadWatchlists(), taxonomy, topicModel, clock);
+        return EnricherFactory.create(config(), loadWatchlists(), Gazetteer.bundledWith(gazetteers), taxonomy, topicModel,
+                clock);
     }
 
     public Duration storyWindow() {

@@ -81,7 +81,7 @@ public final class MentionCleaner {
                 text = text.substring(next);
             }
         }
-        return new FoundMention(m.type(), m.field(), start, end, text, m.fromDictionary(), m.watchlistIds());
+        return new FoundMention(m.type(), m.field(), start, end, text, m.fromDictionary(), m.watchlistIds(), m.confidence());
     }
 
     /** Whether the mention is only title words ("Home Secretary", "U.K Home Secretary"): a role, not a name. */

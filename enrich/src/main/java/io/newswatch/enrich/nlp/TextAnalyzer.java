@@ -71,6 +71,7 @@ public final class TextAnalyzer {
             return texts.stream().map(x -> List.<NameMention>of()).toList();
         }
         List<List<NameMention>> result = new ArrayList<>();
+        CaseMemory casing = null;
         try {
             for (AnalyzedText text : texts) {
                 List<NameMention> found = new ArrayList<>();
@@ -79,10 +80,27 @@ public final class TextAnalyzer {
                         int to = Math.min(s.tokens().length, from + MAX_SENTENCE_TOKENS);
                         String[] piece = from == 0 && to == s.tokens().length ? s.tokens()
                                 : Arrays.copyOfRange(s.tokens(), from, to);
-                        for (Span name : finder.find(piece)) {
-                            int start = s.tokenSpans()[from + name.getStart()].getStart();
-                            int end = s.tokenSpans()[from + name.getEnd() - 1].getEnd();
-                            found.add(new NameMention(name.getType(), start, end, text.text().substring(start, end)));
+                        Span[] names = finder.find(piece);
+                        add(names, finder.probs(names), s, from, text, found);
+                        if (CaseMemory.isShouting(piece)) {
+                            // A second look at a headline or dateline, written as the document writes
+                            // its words elsewhere; names only it finds are added.
+                            if (casing == null) {
+                                casing = CaseMemory.of(texts);
+                            }
+                            Span[] again = finder.find(casing.recase(piece));
+                            List<Span> extra = new ArrayList<>();
+                            for (Span a : again) {
+                                boolean overlaps = false;
+                                for (Span n : names) {
+                                    overlaps |= a.intersects(n);
+                                }
+                                if (!overlaps) {
+                                    extra.add(a);
+                                }
+                            }
+                            Span[] extraNames = extra.toArray(Span[]::new);
+                            add(extraNames, finder.probs(extraNames), s, from, text, found);
                         }
                     }
                 }
@@ -92,6 +110,16 @@ public final class TextAnalyzer {
             finder.clearAdaptiveData();
         }
         return result;
+    }
+
+    private static void add(Span[] names, double[] probs, AnalyzedText.Sentence s, int from, AnalyzedText text,
+            List<NameMention> into) {
+        for (int i = 0; i < names.length; i++) {
+            Span name = names[i];
+            int start = s.tokenSpans()[from + name.getStart()].getStart();
+            int end = s.tokenSpans()[from + name.getEnd() - 1].getEnd();
+            into.add(new NameMention(name.getType(), start, end, text.text().substring(start, end), probs[i]));
+        }
     }
 
     /** The token arrays the name finder is given for one sentence: the sentence, or pieces of a long one. */
