@@ -51,6 +51,7 @@ public final class DocumentNames {
         tokens(title, Field.TITLE, sentences);
         tokens(text, Field.TEXT, sentences);
         List<FoundMention> result = new ArrayList<>(mentions);
+        datelines(result, gazetteer, sentences);
         gazetteer(result, gazetteer, sentences);
         repeats(result, sentences);
         result.sort(Comparator.comparing(FoundMention::field).thenComparingInt(FoundMention::start));
@@ -105,6 +106,81 @@ public final class DocumentNames {
                 i += e.tokens().length - 1;
             }
         }
+    }
+
+    /**
+     * A dateline: a line that starts with a place in capitals followed by a comma, a bracket, a dash
+     * or a date ("GENEVA (Reuters) —", "SHARJAH , United Arab Emirates", "HARARE 1996-08-22"). The
+     * place is a location (unless the gazetteer knows the name as something else). "SOCCER - ..."
+     * headlines are not datelines: a hyphen does not count, and an all-capitals line only when a
+     * date follows the place.
+     */
+    private static void datelines(List<FoundMention> mentions, Gazetteer gazetteer, List<List<Token>> sentences) {
+        for (List<Token> sentence : sentences) {
+            if (sentence.isEmpty() || !startsLine(sentence.get(0))) {
+                continue;
+            }
+            int run = 0;
+            boolean word = false;
+            while (run < sentence.size() && run < 4 && isCapitalsWord(sentence.get(run).text())) {
+                word |= sentence.get(run).text().length() >= 3;
+                run++;
+            }
+            if (run == 0 || !word || run == sentence.size()) {
+                continue;
+            }
+            String next = sentence.get(run).text();
+            boolean date = next.matches("\\d{4}-\\d{2}-\\d{2}");
+            boolean mark = next.equals(",") || next.equals("(") || next.equals("—") || next.equals("–");
+            if (!date && !(mark && !sentence.get(0).shouting())) {
+                continue;
+            }
+            String[] words = sentence.stream().map(Token::text).toArray(String[]::new);
+            Gazetteer.Entry known = gazetteer.match(words, 0, true);
+            if (known != null && known.type() != EntityType.LOCATION && known.tokens().length == run) {
+                continue;
+            }
+            Token first = sentence.get(0);
+            Token last = sentence.get(run - 1);
+            boolean free = true;
+            for (int m = 0; m < mentions.size(); m++) {
+                FoundMention x = mentions.get(m);
+                if (x.field() != first.field() || x.end() <= first.start() || last.end() <= x.start()) {
+                    continue;
+                }
+                if (x.start() == first.start() && x.end() == last.end() && !x.fromDictionary()) {
+                    mentions.set(m, x.withType(EntityType.LOCATION));
+                }
+                free = false;
+            }
+            if (free) {
+                mentions.add(mention(EntityType.LOCATION, first, last, ADDED));
+            }
+        }
+    }
+
+    private static boolean startsLine(Token t) {
+        int i = t.start() - 1;
+        while (i >= 0 && (t.source().charAt(i) == ' ' || t.source().charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || t.source().charAt(i) == '\n' || t.source().charAt(i) == '\r';
+    }
+
+    private static boolean isCapitalsWord(String t) {
+        boolean letter = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (c != '.' && c != '-' && c != '\'') {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /** Not part of a longer capitalised name, nor next to a mention. */

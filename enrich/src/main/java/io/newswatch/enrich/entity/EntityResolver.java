@@ -28,7 +28,7 @@ public final class EntityResolver {
     /** Last words that make a name a place. */
     private static final Set<String> LOCATION_HEADS = Set.of("bridge", "street", "square", "road", "avenue", "river",
             "lake", "mountain", "mountains", "island", "islands", "valley", "bay", "park", "airport", "station",
-            "county", "province", "district", "sea", "ocean", "gulf", "strait", "peninsula");
+            "county", "province", "district", "sea", "ocean", "gulf", "strait", "peninsula", "stadium", "arena", "delta");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s\\-]+");

@@ -33,7 +33,9 @@ public final class MentionCleaner {
             "american", "labour", "conservative", "democratic", "republican");
 
     /** Forms of address that never belong to a name, whatever the model typed it as ("Mr. Obama" ORG). */
-    private static final Set<String> ADDRESS_WORDS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.");
+    private static final Set<String> ADDRESS_WORDS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.",
+            "sen.", "rep.", "gov.", "col.", "lt.", "sgt.", "capt.", "maj.", "prof.", "rev.", "adm.", "cmdr.", "cpl.", "pvt.",
+            "supt.", "insp.", "det.");
 
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -62,6 +64,7 @@ public final class MentionCleaner {
         start += lead;
         end -= text.length() - trail;
         text = text.substring(lead, trail);
+        EntityType type = m.type();
         if (!m.fromDictionary()) {
             // Drop leading title words (of a person; forms of address of any mention) while a name remains.
             while (true) {
@@ -73,6 +76,8 @@ public final class MentionCleaner {
                 if (!(m.type() == EntityType.PERSON ? TITLE_WORDS : ADDRESS_WORDS).contains(first)) {
                     break;
                 }
+                // "Gen. Oumar Diarra" typed ORG: a form of address is followed by a person's name.
+                type = EntityType.PERSON;
                 int next = space;
                 while (next < text.length() && text.charAt(next) == ' ') {
                     next++;
@@ -81,7 +86,7 @@ public final class MentionCleaner {
                 text = text.substring(next);
             }
         }
-        return new FoundMention(m.type(), m.field(), start, end, text, m.fromDictionary(), m.watchlistIds(), m.confidence());
+        return new FoundMention(type, m.field(), start, end, text, m.fromDictionary(), m.watchlistIds(), m.confidence());
     }
 
     /** Whether the mention is only title words ("Home Secretary", "U.K Home Secretary"): a role, not a name. */

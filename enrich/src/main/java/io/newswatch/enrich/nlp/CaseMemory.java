@@ -31,7 +31,7 @@ public final class CaseMemory {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (AnalyzedText text : texts) {
             for (AnalyzedText.Sentence s : text.sentences()) {
-                if (isShouting(s.tokens())) {
+                if (isHeadline(s.tokens())) {
                     continue;
                 }
                 String[] tokens = s.tokens();
@@ -62,6 +62,29 @@ public final class CaseMemory {
             out[i] = known != null ? known : FUNCTION_WORDS.contains(lower) ? lower : t;
         }
         return out;
+    }
+
+    /**
+     * A headline: in capitals, or in title case (at least three capitalised words and no other
+     * lower-case words than function words: "Late Goal Sends Rovers Past City").
+     */
+    public static boolean isHeadline(String[] tokens) {
+        if (isShouting(tokens)) {
+            return true;
+        }
+        int capitalised = 0;
+        for (String t : tokens) {
+            if (!hasLetter(t)) {
+                continue;
+            }
+            int first = t.codePointAt(0);
+            if (Character.isUpperCase(first)) {
+                capitalised++;
+            } else if (Character.isLetter(first) && !FUNCTION_WORDS.contains(t.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return capitalised >= 3;
     }
 
     /** A headline or dateline in capitals: letters only in capitals, and at least one word of 3 letters. */

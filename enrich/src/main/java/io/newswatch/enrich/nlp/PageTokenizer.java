@@ -24,7 +24,11 @@ final class PageTokenizer {
             "gov", "prof", "st", "capt", "maj", "adm", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft",
             "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "cmdr",
             "lieut", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme", "mlle", "plc", "ave", "blvd", "dept", "univ",
-            "est", "fig", "pres", "gens", "reps", "sens", "hon");
+            "est", "fig", "pres", "gens", "reps", "sens", "hon",
+            // U.S. states as news datelines write them ("SAN JOSE, Calif.")
+            "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+            "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+            "vt", "wash", "wis", "wyo");
 
     private PageTokenizer() {
     }

@@ -80,19 +80,25 @@ public final class TextAnalyzer {
                         int to = Math.min(s.tokens().length, from + MAX_SENTENCE_TOKENS);
                         String[] piece = from == 0 && to == s.tokens().length ? s.tokens()
                                 : Arrays.copyOfRange(s.tokens(), from, to);
-                        Span[] names = finder.find(piece);
-                        add(names, finder.probs(names), s, from, text, found);
-                        if (CaseMemory.isShouting(piece)) {
-                            // A second look at a headline or dateline, written as the document writes
-                            // its words elsewhere; names only it finds are added.
-                            if (casing == null) {
-                                casing = CaseMemory.of(texts);
-                            }
-                            Span[] again = finder.find(casing.recase(piece));
+                        if (!CaseMemory.isHeadline(piece)) {
+                            Span[] names = finder.find(piece);
+                            add(names, finder.probs(names), s, from, text, found);
+                            continue;
+                        }
+                        // A headline or dateline is read as the document writes its words elsewhere
+                        // ("U.N. envoy to visit Syria"): the model's reading of capitals and title
+                        // case is poor. In capitals, names only the literal reading finds are kept too.
+                        if (casing == null) {
+                            casing = CaseMemory.of(texts);
+                        }
+                        boolean capitals = CaseMemory.isShouting(piece);
+                        Span[] first = capitals ? finder.find(piece) : finder.find(casing.recase(piece));
+                        add(first, finder.probs(first), s, from, text, found);
+                        if (capitals) {
                             List<Span> extra = new ArrayList<>();
-                            for (Span a : again) {
+                            for (Span a : finder.find(casing.recase(piece))) {
                                 boolean overlaps = false;
-                                for (Span n : names) {
+                                for (Span n : first) {
                                     overlaps |= a.intersects(n);
                                 }
                                 if (!overlaps) {
