@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 /** Options of the enrichment: models, dictionary, taxonomy, story window. */
 public class NlpOptions {
 
-    @Option(names = "--ner-model", paramLabel = "fast|accurate|FILE",
+    @Option(names = "--ner-model", paramLabel = "fast|accurate|ensemble|FILE",
             defaultValue = "${env:NEWSWATCH_NER_MODEL:-fast}",
             description = "English name finder: fast (CoNLL-2003 Brown-cluster model), accurate (larger "
-                    + "cluster model, ~1 GB heap) or an OpenNLP TokenNameFinderModel file "
+                    + "cluster model, ~1 GB heap), ensemble (both) or an OpenNLP TokenNameFinderModel file "
                     + "(env NEWSWATCH_NER_MODEL; default: ${DEFAULT-VALUE}).")
     String nerModel;
 

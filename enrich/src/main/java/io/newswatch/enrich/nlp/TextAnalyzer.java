@@ -67,6 +67,7 @@ public final class TextAnalyzer {
      */
     public List<List<NameMention>> names(String language, List<AnalyzedText> texts) {
         NameFinderME finder = tools.get().finder(language);
+        NameFinderME second = tools.get().finder(language + NlpModels.SECOND);
         if (finder == null) {
             return texts.stream().map(x -> List.<NameMention>of()).toList();
         }
@@ -83,6 +84,10 @@ public final class TextAnalyzer {
                         if (!CaseMemory.isHeadline(piece)) {
                             Span[] names = finder.find(piece);
                             add(names, finder.probs(names), s, from, text, found);
+                            if (second != null) {
+                                Span[] more = notOverlapping(second.find(piece), names);
+                                add(more, second.probs(more), s, from, text, found);
+                            }
                             continue;
                         }
                         // A headline or dateline is read as the document writes its words elsewhere
@@ -114,8 +119,25 @@ public final class TextAnalyzer {
             }
         } finally {
             finder.clearAdaptiveData();
+            if (second != null) {
+                second.clearAdaptiveData();
+            }
         }
         return result;
+    }
+
+    private static Span[] notOverlapping(Span[] candidates, Span[] kept) {
+        List<Span> out = new ArrayList<>();
+        for (Span c : candidates) {
+            boolean overlaps = false;
+            for (Span k : kept) {
+                overlaps |= c.intersects(k);
+            }
+            if (!overlaps) {
+                out.add(c);
+            }
+        }
+        return out.toArray(Span[]::new);
     }
 
     private static void add(Span[] names, double[] probs, AnalyzedText.Sentence s, int from, AnalyzedText text,
