@@ -54,7 +54,11 @@ public final class Gazetteer {
     private final int size;
     private final String version;
 
-    private Gazetteer(List<Entry> entries, String version) {
+    private Gazetteer(List<Entry> listed, String version) {
+        // A name listed twice keeps its last entry.
+        Map<String, Entry> byName = new java.util.LinkedHashMap<>();
+        listed.forEach(e -> byName.put(e.name(), e));
+        List<Entry> entries = new ArrayList<>(byName.values());
         for (Entry e : entries) {
             byFirst.computeIfAbsent(e.tokens()[0], k -> new ArrayList<>()).add(e);
             byFirstLower.computeIfAbsent(e.tokens()[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
