@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.newswatch.enrich.entity.EntityDictionary;
+import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.nlp.NlpModels;
 import io.newswatch.enrich.nlp.TextAnalyzer;
@@ -34,18 +35,34 @@ public final class EnricherFactory {
      */
     public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Path taxonomyFile, Path topicModel,
             Clock clock) {
-        return createWithTopics(config, watchlists, taxonomyFile,
-                topicModel == null ? TopicClassifierChoice.SEMANTIC : new TopicClassifierChoice.Model(topicModel), clock);
+        return createWithTopics(config, watchlists, Gazetteer.bundled(), taxonomyFile, choice(topicModel), clock);
+    }
+
+    /** {@link #create(NlpConfig, List, Path, Path, Clock)} with the given gazetteer. */
+    public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Gazetteer gazetteer, Path taxonomyFile,
+            Path topicModel, Clock clock) {
+        return createWithTopics(config, watchlists, gazetteer, taxonomyFile, choice(topicModel), clock);
     }
 
     /** @param taxonomyFile topic taxonomy YAML, or null for the bundled IPTC top level */
     public static NlpEnricher createWithTopics(NlpConfig config, List<Watchlist> watchlists, Path taxonomyFile,
             TopicClassifierChoice topics, Clock clock) {
+        return createWithTopics(config, watchlists, Gazetteer.bundled(), taxonomyFile, topics, clock);
+    }
+
+    /** The enricher with the given gazetteer, taxonomy and topic classifier. */
+    public static NlpEnricher createWithTopics(NlpConfig config, List<Watchlist> watchlists, Gazetteer gazetteer,
+            Path taxonomyFile, TopicClassifierChoice topics, Clock clock) {
         TopicClassifier classifier = topics(taxonomyFile, topics);
         TextAnalyzer analyzer = new TextAnalyzer(NlpModels.shared(config));
         EntityDictionary dictionary = EntityDictionary.fromWatchlists(watchlists);
         log.info("entity dictionary: {} names from {} watch-lists", dictionary.size(), watchlists.size());
-        return new NlpEnricher(analyzer, dictionary, classifier, config.maxChars(), clock);
+        log.info("gazetteer {}: {} names", gazetteer.version(), gazetteer.size());
+        return new NlpEnricher(analyzer, dictionary, gazetteer, classifier, config.maxChars(), clock);
+    }
+
+    private static TopicClassifierChoice choice(Path topicModel) {
+        return topicModel == null ? TopicClassifierChoice.SEMANTIC : new TopicClassifierChoice.Model(topicModel);
     }
 
     /** The defaults: fast English NER, bundled taxonomy, the given watch-lists' names. */

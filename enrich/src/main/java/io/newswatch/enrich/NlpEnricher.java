@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Metrics;
 import io.newswatch.enrich.StageTimes.Stage;
+import io.newswatch.enrich.entity.DocumentNames;
 import io.newswatch.enrich.entity.EntityDictionary;
 import io.newswatch.enrich.entity.EntityResolver;
 import io.newswatch.enrich.entity.FoundMention;
 import io.newswatch.enrich.entity.MentionCleaner;
+import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.AnalyzedText;
 import io.newswatch.enrich.nlp.LanguageGuess;
 import io.newswatch.enrich.nlp.NameMention;
@@ -53,11 +55,18 @@ public final class NlpEnricher implements Enricher {
     private final TopicClassifier topics;
     private final int maxChars;
     private final Clock clock;
+    private final Gazetteer gazetteer;
 
     public NlpEnricher(TextAnalyzer analyzer, EntityDictionary dictionary, TopicClassifier topics, int maxChars,
             Clock clock) {
+        this(analyzer, dictionary, Gazetteer.bundled(), topics, maxChars, clock);
+    }
+
+    public NlpEnricher(TextAnalyzer analyzer, EntityDictionary dictionary, Gazetteer gazetteer, TopicClassifier topics,
+            int maxChars, Clock clock) {
         this.analyzer = analyzer;
         this.dictionary = dictionary;
+        this.gazetteer = gazetteer;
         this.topics = topics;
         this.maxChars = maxChars;
         this.clock = clock;
@@ -111,6 +120,7 @@ public final class NlpEnricher implements Enricher {
                 List<List<NameMention>> names = analyzer.names(language.code(), List.of(titleAnalysis, textAnalysis));
                 add(names.get(0), Field.TITLE, mentions);
                 add(names.get(1), Field.TEXT, mentions);
+                mentions = DocumentNames.complete(mentions, gazetteer, titleAnalysis, textAnalysis);
             } catch (RuntimeException e) {
                 log.warn("name finding failed for article {}: {}", article.getId(), e.toString());
                 Metrics.counter("newswatch.errors", "component", "enrich", "reason", "ner").increment();
@@ -184,7 +194,7 @@ public final class NlpEnricher implements Enricher {
     private static void add(List<NameMention> names, Field field, List<FoundMention> into) {
         for (NameMention n : names) {
             FoundMention m = MentionCleaner.clean(new FoundMention(type(n.type()), field, n.start(), n.end(), n.text(),
-                    false, java.util.Set.of()));
+                    false, java.util.Set.of(), n.probability()));
             if (!m.text().isBlank() && !MentionCleaner.isOnlyTitle(m)) {
                 into.add(m);
             }

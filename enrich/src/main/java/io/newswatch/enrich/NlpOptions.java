@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.NerModelChoice;
 import io.newswatch.enrich.nlp.NlpConfig;
 import io.newswatch.enrich.story.StoryIndex;
@@ -21,10 +22,10 @@ import picocli.CommandLine.Option;
 /** Options of the enrichment: models, dictionary, taxonomy, story window. */
 public class NlpOptions {
 
-    @Option(names = "--ner-model", paramLabel = "fast|accurate|FILE",
+    @Option(names = "--ner-model", paramLabel = "fast|accurate|ensemble|FILE",
             defaultValue = "${env:NEWSWATCH_NER_MODEL:-fast}",
             description = "English name finder: fast (CoNLL-2003 Brown-cluster model), accurate (larger "
-                    + "cluster model, ~1 GB heap) or an OpenNLP TokenNameFinderModel file "
+                    + "cluster model, ~1 GB heap), ensemble (both) or an OpenNLP TokenNameFinderModel file "
                     + "(env NEWSWATCH_NER_MODEL; default: ${DEFAULT-VALUE}).")
     String nerModel;
 
@@ -36,6 +37,10 @@ public class NlpOptions {
             description = "Watch-list file whose entity names and aliases are also looked up in articles "
                     + "(env NEWSWATCH_WATCHLISTS; default: the bundled example watch-lists).")
     Path watchlists;
+
+    @Option(names = "--gazetteer", paramLabel = "FILE",
+            description = "Gazetteer YAML adding to the bundled places, nationalities and organisations; repeatable.")
+    List<Path> gazetteers = new java.util.ArrayList<>();
 
     @Option(names = "--taxonomy", paramLabel = "FILE", defaultValue = "${env:NEWSWATCH_TAXONOMY}",
             description = "Topic taxonomy YAML (env NEWSWATCH_TAXONOMY; default: the bundled IPTC Media Topics top level).")
@@ -71,7 +76,8 @@ public class NlpOptions {
     }
 
     public NlpEnricher enricher(Clock clock) throws InvalidWatchlistException {
-        return EnricherFactory.createWithTopics(config(), loadWatchlists(), taxonomy, topicClassifier(), clock);
+        return EnricherFactory.createWithTopics(config(), loadWatchlists(), Gazetteer.bundledWith(gazetteers), taxonomy,
+                topicClassifier(), clock);
     }
 
     public TopicClassifierChoice topicClassifier() {

@@ -28,7 +28,7 @@ public final class EntityResolver {
     /** Last words that make a name a place. */
     private static final Set<String> LOCATION_HEADS = Set.of("bridge", "street", "square", "road", "avenue", "river",
             "lake", "mountain", "mountains", "island", "islands", "valley", "bay", "park", "airport", "station",
-            "county", "province", "district", "sea", "ocean", "gulf", "strait", "peninsula");
+            "county", "province", "district", "sea", "ocean", "gulf", "strait", "peninsula", "stadium", "arena", "delta");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s\\-]+");
@@ -140,16 +140,22 @@ public final class EntityResolver {
         return initials.toString().equals(form.replace(".", ""));
     }
 
+    /**
+     * The entity's type: a watch-list name decides; otherwise a vote over the mentions weighted by
+     * the model's probability, a longer form counting more (a full name typed PER outweighs its
+     * surname typed ORG twice).
+     */
     private static EntityType dominantType(List<FoundMention> mentions) {
-        Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        Map<EntityType, Double> votes = new EnumMap<>(EntityType.class);
         for (FoundMention m : mentions) {
             if (m.fromDictionary()) {
                 return m.type();
             }
-            votes.merge(m.type(), 1, Integer::sum);
+            int tokens = tokens(m.text()).length;
+            votes.merge(m.type(), m.confidence() * (tokens > 1 ? 2.0 * tokens : 1.0), Double::sum);
         }
         return votes.entrySet().stream()
-                .max(Map.Entry.<EntityType, Integer>comparingByValue()
+                .max(Map.Entry.<EntityType, Double>comparingByValue()
                         .thenComparing(e -> e.getKey() == EntityType.MISC ? 0 : 1))
                 .map(Map.Entry::getKey).orElse(EntityType.MISC);
     }

@@ -28,6 +28,15 @@ public final class MentionCleaner {
             "us", "british", "american", "former", "late", "then", "acting", "mp", "mep", "state", "labour",
             "conservative", "democratic", "republican", "leader", "opposition", "shadow", "first", "lady's");
 
+    /** Title words that are also names of places, nationalities or parties ("U.S.", "Labour"). */
+    private static final Set<String> NAME_LIKE_TITLE_WORDS = Set.of("u.k.", "u.k", "uk", "u.s.", "u.s", "us", "british",
+            "american", "labour", "conservative", "democratic", "republican");
+
+    /** Forms of address that never belong to a name, whatever the model typed it as ("Mr. Obama" ORG). */
+    private static final Set<String> ADDRESS_WORDS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.",
+            "sen.", "rep.", "gov.", "col.", "lt.", "sgt.", "capt.", "maj.", "prof.", "rev.", "adm.", "cmdr.", "cpl.", "pvt.",
+            "supt.", "insp.", "det.");
+
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -55,17 +64,20 @@ public final class MentionCleaner {
         start += lead;
         end -= text.length() - trail;
         text = text.substring(lead, trail);
-        if (m.type() == EntityType.PERSON && !m.fromDictionary()) {
-            // Drop leading title words while a name remains.
+        EntityType type = m.type();
+        if (!m.fromDictionary()) {
+            // Drop leading title words (of a person; forms of address of any mention) while a name remains.
             while (true) {
                 int space = text.indexOf(' ');
                 if (space < 0) {
                     break;
                 }
                 String first = text.substring(0, space).toLowerCase(Locale.ROOT);
-                if (!TITLE_WORDS.contains(first)) {
+                if (!(m.type() == EntityType.PERSON ? TITLE_WORDS : ADDRESS_WORDS).contains(first)) {
                     break;
                 }
+                // "Gen. Oumar Diarra" typed ORG: a form of address is followed by a person's name.
+                type = EntityType.PERSON;
                 int next = space;
                 while (next < text.length() && text.charAt(next) == ' ') {
                     next++;
@@ -74,17 +86,20 @@ public final class MentionCleaner {
                 text = text.substring(next);
             }
         }
-        return new FoundMention(m.type(), m.field(), start, end, text, m.fromDictionary(), m.watchlistIds());
+        return new FoundMention(type, m.field(), start, end, text, m.fromDictionary(), m.watchlistIds(), m.confidence());
     }
 
     /** Whether the mention is only title words ("Home Secretary", "U.K Home Secretary"): a role, not a name. */
     public static boolean isOnlyTitle(FoundMention m) {
+        boolean role = false;
         for (String w : WHITESPACE.split(m.text())) {
             if (!isTitleWord(w)) {
                 return false;
             }
+            // "U.S." or "British" alone is a place or a nationality, "U.K Home Secretary" a role.
+            role |= m.type() == EntityType.PERSON || !NAME_LIKE_TITLE_WORDS.contains(w.toLowerCase(Locale.ROOT));
         }
-        return !m.fromDictionary();
+        return role && !m.fromDictionary();
     }
 
     static boolean isTitleWord(String word) {

@@ -31,6 +31,8 @@ public record NlpModels(LanguageDetectorModel languages, SentenceModel sentences
     private static final Map<NlpConfig, NlpModels> SHARED = new ConcurrentHashMap<>();
 
     public static final String LANGDETECT_RESOURCE = "/langdetect-183.bin";
+    /** Suffix of the language key of an ensemble's second name finder. */
+    public static final String SECOND = "#second";
 
     /** The models for {@code config}, loading them on first use. */
     public static NlpModels shared(NlpConfig config) {
@@ -46,6 +48,11 @@ public record NlpModels(LanguageDetectorModel languages, SentenceModel sentences
             Map<String, TokenNameFinderModel> finders = new LinkedHashMap<>();
             try (InputStream in = config.englishNer().open()) {
                 finders.put("eng", CompatibleNameFinderModels.load(in));
+            }
+            if (config.englishNer().second() != null) {
+                try (InputStream in = config.englishNer().second().open()) {
+                    finders.put("eng" + SECOND, CompatibleNameFinderModels.load(in));
+                }
             }
             for (Map.Entry<String, Path> e : config.otherNer().entrySet()) {
                 try (InputStream in = Files.newInputStream(e.getValue())) {

@@ -54,20 +54,7 @@ public final class TextAnalyzer {
 
     public AnalyzedText analyze(String text) {
         Tools t = tools.get();
-        Span[] sentenceSpans = t.sentences.sentPosDetect(text);
-        List<AnalyzedText.Sentence> sentences = new ArrayList<>(sentenceSpans.length);
-        for (Span s : sentenceSpans) {
-            String sentence = text.substring(s.getStart(), s.getEnd());
-            Span[] local = t.tokens.tokenizePos(sentence);
-            Span[] absolute = new Span[local.length];
-            String[] tokens = new String[local.length];
-            for (int i = 0; i < local.length; i++) {
-                absolute[i] = new Span(local[i].getStart() + s.getStart(), local[i].getEnd() + s.getStart());
-                tokens[i] = sentence.substring(local[i].getStart(), local[i].getEnd());
-            }
-            sentences.add(new AnalyzedText.Sentence(s, absolute, tokens));
-        }
-        return new AnalyzedText(text, sentences);
+        return new AnalyzedText(text, PageTokenizer.sentences(text, t.sentences, t.tokens));
     }
 
     public boolean hasNameFinder(String language) {
@@ -80,10 +67,12 @@ public final class TextAnalyzer {
      */
     public List<List<NameMention>> names(String language, List<AnalyzedText> texts) {
         NameFinderME finder = tools.get().finder(language);
+        NameFinderME second = tools.get().finder(language + NlpModels.SECOND);
         if (finder == null) {
             return texts.stream().map(x -> List.<NameMention>of()).toList();
         }
         List<List<NameMention>> result = new ArrayList<>();
+        CaseMemory casing = null;
         try {
             for (AnalyzedText text : texts) {
                 List<NameMention> found = new ArrayList<>();
@@ -92,10 +81,37 @@ public final class TextAnalyzer {
                         int to = Math.min(s.tokens().length, from + MAX_SENTENCE_TOKENS);
                         String[] piece = from == 0 && to == s.tokens().length ? s.tokens()
                                 : Arrays.copyOfRange(s.tokens(), from, to);
-                        for (Span name : finder.find(piece)) {
-                            int start = s.tokenSpans()[from + name.getStart()].getStart();
-                            int end = s.tokenSpans()[from + name.getEnd() - 1].getEnd();
-                            found.add(new NameMention(name.getType(), start, end, text.text().substring(start, end)));
+                        if (!CaseMemory.isHeadline(piece)) {
+                            Span[] names = finder.find(piece);
+                            add(names, finder.probs(names), s, from, text, found);
+                            if (second != null) {
+                                Span[] more = notOverlapping(second.find(piece), names);
+                                add(more, second.probs(more), s, from, text, found);
+                            }
+                            continue;
+                        }
+                        // A headline or dateline is read as the document writes its words elsewhere
+                        // ("U.N. envoy to visit Syria"): the model's reading of capitals and title
+                        // case is poor. In capitals, names only the literal reading finds are kept too.
+                        if (casing == null) {
+                            casing = CaseMemory.of(texts);
+                        }
+                        boolean capitals = CaseMemory.isShouting(piece);
+                        Span[] first = capitals ? finder.find(piece) : finder.find(casing.recase(piece));
+                        add(first, finder.probs(first), s, from, text, found);
+                        if (capitals) {
+                            List<Span> extra = new ArrayList<>();
+                            for (Span a : finder.find(casing.recase(piece))) {
+                                boolean overlaps = false;
+                                for (Span n : first) {
+                                    overlaps |= a.intersects(n);
+                                }
+                                if (!overlaps) {
+                                    extra.add(a);
+                                }
+                            }
+                            Span[] extraNames = extra.toArray(Span[]::new);
+                            add(extraNames, finder.probs(extraNames), s, from, text, found);
                         }
                     }
                 }
@@ -103,8 +119,35 @@ public final class TextAnalyzer {
             }
         } finally {
             finder.clearAdaptiveData();
+            if (second != null) {
+                second.clearAdaptiveData();
+            }
         }
         return result;
+    }
+
+    private static Span[] notOverlapping(Span[] candidates, Span[] kept) {
+        List<Span> out = new ArrayList<>();
+        for (Span c : candidates) {
+            boolean overlaps = false;
+            for (Span k : kept) {
+                overlaps |= c.intersects(k);
+            }
+            if (!overlaps) {
+                out.add(c);
+            }
+        }
+        return out.toArray(Span[]::new);
+    }
+
+    private static void add(Span[] names, double[] probs, AnalyzedText.Sentence s, int from, AnalyzedText text,
+            List<NameMention> into) {
+        for (int i = 0; i < names.length; i++) {
+            Span name = names[i];
+            int start = s.tokenSpans()[from + name.getStart()].getStart();
+            int end = s.tokenSpans()[from + name.getEnd() - 1].getEnd();
+            into.add(new NameMention(name.getType(), start, end, text.text().substring(start, end), probs[i]));
+        }
     }
 
     /** The token arrays the name finder is given for one sentence: the sentence, or pieces of a long one. */

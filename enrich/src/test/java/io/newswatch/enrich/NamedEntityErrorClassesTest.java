@@ -1,0 +1,129 @@
+package io.newswatch.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.newswatch.schemas.EnrichedArticle;
+import io.newswatch.schemas.Entity;
+import io.newswatch.schemas.EntityType;
+import io.newswatch.schemas.Field;
+import io.newswatch.schemas.Mention;
+import io.newswatch.schemas.Origin;
+import io.newswatch.schemas.RawArticle;
+import io.newswatch.schemas.Source;
+
+/**
+ * One test per class of named-entity error seen on news wire through the pipeline: a name read
+ * across a line break, "U.S." and all-capitals headlines and datelines, one name typed two ways in
+ * one document or cut short, sports clubs named after places.
+ */
+class NamedEntityErrorClassesTest {
+
+    @Test
+    void noMentionSpansALineBreak() {
+        EnrichedArticle e = enrich("Gulf states meet", """
+                Ministers met in the Gulf on Friday to discuss oil prices .
+
+                Nadim Ladki
+
+                AL-AIN , United Arab Emirates 1996-12-06
+
+                Mark Taylor
+
+                Steve Waugh
+
+                The talks will resume next week .""");
+
+        assertThat(mentions(e)).allSatisfy(m -> assertThat(m.mention().getText()).doesNotContain("\n"));
+        assertThat(mentions(e)).contains(new Typed(EntityType.PERSON, "Nadim Ladki"), new Typed(EntityType.PERSON, "Mark Taylor"),
+                new Typed(EntityType.PERSON, "Steve Waugh"));
+    }
+
+    @Test
+    void abbreviationsAndAllCapitalsPlacesAreFound() {
+        EnrichedArticle e = enrich("U.N. ENVOY TO VISIT SYRIA", """
+                DAMASCUS 1996-08-27
+
+                A United Nations envoy will visit Syria next week , a spokesman said .
+
+                Gen. Ali Hassan said U.S. and U.K. officials would attend the talks in Damascus .""");
+
+        assertThat(mentions(e)).contains(new Typed(EntityType.LOCATION, "SYRIA"), new Typed(EntityType.LOCATION, "DAMASCUS"),
+                new Typed(EntityType.LOCATION, "U.S."), new Typed(EntityType.LOCATION, "U.K."),
+                new Typed(EntityType.PERSON, "Ali Hassan"));
+    }
+
+    @Test
+    void allCapitalsDatelinesAndHeadlinesOfPlacesTheTextNeverNamesAgain() {
+        EnrichedArticle e = enrich("ITALY BEAT ZIMBABWE", """
+                HARARE 1996-08-22
+
+                The visitors won the final match of the tour by three wickets on Thursday .""");
+
+        assertThat(mentions(e)).contains(new Typed(EntityType.LOCATION, "ITALY"), new Typed(EntityType.LOCATION, "ZIMBABWE"),
+                new Typed(EntityType.LOCATION, "HARARE"));
+    }
+
+    @Test
+    void oneTypePerNameInADocumentAndFullNamesAreNotCut() {
+        EnrichedArticle e = enrich("CRICKET - PAKISTAN WIN FIRST TEST", """
+                LONDON 1996-08-25
+
+                Saeed Anwar hit 176 as Pakistan beat England by nine wickets at The Oval on Sunday .
+
+                Chris Cairns took three wickets for New Zealand in the other match .
+
+                Cairns said the pitch had helped the bowlers .
+
+                Cairns , who missed the first match , will play on Friday .""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.PERSON, "Saeed Anwar"), new Typed(EntityType.PERSON, "Chris Cairns"));
+        assertThat(found).doesNotContain(new Typed(EntityType.PERSON, "Anwar"));
+        assertThat(found.stream().filter(t -> t.text().contains("Cairns")).map(Typed::type).distinct())
+                .containsExactly(EntityType.PERSON);
+        assertThat(found.stream().filter(t -> t.text().equals("Cairns")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void sportsClubsNamedAfterPlacesAreOrganisations() {
+        EnrichedArticle e = enrich("SOCCER - SEVILLA BEAT PARTIZAN BELGRADE", """
+                SEVILLE , Spain 1996-09-10
+
+                Sevilla beat Partizan Belgrade 2-0 in a friendly on Tuesday .""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "PARTIZAN BELGRADE"),
+                new Typed(EntityType.ORGANIZATION, "Partizan Belgrade"), new Typed(EntityType.ORGANIZATION, "Sevilla"));
+        assertThat(found).doesNotContain(new Typed(EntityType.ORGANIZATION, "PARTIZAN"), new Typed(EntityType.LOCATION, "BELGRADE"),
+                new Typed(EntityType.PERSON, "Sevilla"));
+    }
+
+    /** A mention with its entity's type. */
+    record Typed(EntityType type, String text) {
+        Mention mention() {
+            return new Mention(text, Field.TEXT, 0, 0);
+        }
+    }
+
+    private static List<Typed> mentions(EnrichedArticle e) {
+        List<Typed> out = new ArrayList<>();
+        for (Entity en : e.getEntities()) {
+            for (Mention m : en.getMentions()) {
+                out.add(new Typed(en.getType(), m.getText()));
+            }
+        }
+        return out;
+    }
+
+    private static EnrichedArticle enrich(String title, String text) {
+        return SharedNlp.enricher().enrich(RawArticle.newBuilder().setId("t").setSource(new Source("test", null, null, List.of()))
+                .setOrigin(Origin.PUSH).setTitle(title).setText(text).setLanguage("en")
+                .setFetchedAt(SharedNlp.CLOCK.instant()).setContentHash("h").setAttributes(Map.of()).build());
+    }
+}
