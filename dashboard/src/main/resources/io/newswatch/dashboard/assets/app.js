@@ -241,8 +241,10 @@ function storyCard(g) {
   card.append(evidenceList(a), chips(a));
   if (g.others.length > 0 || g.related > 0) {
     const copies = g.related;
-    const label = `${copies} related ${copies === 1 ? 'copy' : 'copies'}`
-      + (g.others.length ? ` · ${g.others.length} ${g.others.length === 1 ? 'update' : 'updates'}` : '');
+    const parts = [];
+    if (copies > 0) parts.push(`${copies} related ${copies === 1 ? 'copy' : 'copies'}`);
+    if (g.others.length) parts.push(`${g.others.length} more ${g.others.length === 1 ? 'alert' : 'alerts'} on this story`);
+    const label = parts.join(' · ');
     const details = el('details', { class: 'related' }, el('summary', { text: label }));
     if (g.others.length) {
       details.append(el('ul', {}, ...g.others.map(o => el('li', {},
