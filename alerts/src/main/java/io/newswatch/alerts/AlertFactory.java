@@ -37,6 +37,7 @@ public final class AlertFactory {
                 .setLanguage(enriched.getLanguage().getCode())
                 .setPublishedAt(article.getPublishedAt())
                 .setRelatedCount(related)
+                .setTopics(enriched.getTopics().stream().map(t -> t.getCode()).toList())
                 .setEvidence(match.evidence())
                 .setAlertedAt(Instant.ofEpochMilli(now))
                 .build();

@@ -82,6 +82,7 @@ public final class AlertFormat {
         o.put("articleId", a.getArticleId());
         o.put("storyId", a.getStoryId());
         o.put("relatedCount", a.getRelatedCount());
+        a.getTopics().forEach(o.putArray("topics")::add);
         ArrayNode matches = o.putArray("matches");
         for (Evidence e : a.getEvidence()) {
             ObjectNode m = matches.addObject();

@@ -13,6 +13,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +68,8 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
     });
     private final AtomicInteger skipped = Metrics.gauge("newswatch.watchlists.skipped", new AtomicInteger());
     private volatile String rejectedVersion;
+    private volatile Rejection rejection;
+    private volatile List<WatchlistProblem> skippedProblems = List.of();
     private volatile boolean closed;
     private Thread watcher;
     private WatchService watchService;
@@ -99,6 +103,10 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
         return r;
     }
 
+    /** A newer version of the files that was refused, with every problem found; the previous version stays active. */
+    public record Rejection(String version, Instant at, List<WatchlistProblem> problems) {
+    }
+
     @Override
     public String healthName() {
         return "watchlists";
@@ -113,9 +121,10 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
             return Health.notReady("no watch-lists loaded yet");
         }
         String detail = matcher.size() + " watch-lists, version " + set.version() + ", loaded at " + set.loadedAt();
-        String rejected = rejectedVersion;
+        Rejection rejected = rejection;
         return Health.ready(rejected == null ? detail
-                : detail + "; version " + rejected + " was rejected, see the log");
+                : detail + "; version " + rejected.version() + " was rejected: "
+                        + (rejected.problems().isEmpty() ? "see the log" : rejected.problems().get(0)));
     }
 
     @Override
@@ -125,6 +134,16 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
 
     public WatchlistSet activeSet() {
         return activeSet.get();
+    }
+
+    /** The last refused version of the files, or null when the files on disk are the active version. */
+    public Rejection rejection() {
+        return rejection;
+    }
+
+    /** Watch-lists of the active version that were skipped (they parse but cannot be compiled), with where and why. */
+    public List<WatchlistProblem> skippedProblems() {
+        return skippedProblems;
     }
 
     /**
@@ -142,16 +161,20 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
         try {
             apply(WatchlistFiles.loadSet(path, clock));
             rejectedVersion = null;
+            rejection = null;
             Metrics.counter("newswatch.watchlists.reloads", "result", "applied").increment();
             return true;
         } catch (InvalidWatchlistException e) {
             rejectedVersion = version;
+            rejection = new Rejection(version, clock.instant(), e.problems());
             Metrics.counter("newswatch.watchlists.reloads", "result", "rejected").increment();
             log.error("Watch-lists in {} rejected, keeping version {} active:\n{}", path, activeSet.get().version(),
                     e.getMessage());
             return false;
         } catch (RuntimeException e) {
             rejectedVersion = version;
+            rejection = new Rejection(version, clock.instant(),
+                    List.of(new WatchlistProblem(path.toString(), 1, 1, "could not be applied: " + e)));
             Metrics.counter("newswatch.watchlists.reloads", "result", "rejected").increment();
             log.error("Watch-lists in {} could not be applied, keeping version {} active", path, activeSet.get().version(), e);
             return false;
@@ -172,6 +195,7 @@ public final class WatchlistReloader implements Supplier<WatchlistMatcher>, Auto
         log.info("Watch-lists version {} active: {} watch-lists ({} skipped) from {}, loaded at {}, compiled and indexed in {} ms",
                 set.version(), matcher.size(), compiled.problems().size(), set.source(), set.loadedAt(), millis);
         skipped.set(compiled.problems().size());
+        skippedProblems = List.copyOf(compiled.problems());
         if (versionGauge != null) {
             Metrics.globalRegistry.remove(versionGauge);
         }

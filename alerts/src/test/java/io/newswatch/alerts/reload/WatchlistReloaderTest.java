@@ -61,6 +61,15 @@ class WatchlistReloaderTest {
             // Still ready: the last good set serves, and the health detail says what was rejected.
             assertThat(r.health().ready()).isTrue();
             assertThat(r.health().detail()).contains("1 watch-lists, version " + v2).contains("was rejected");
+            // The refused file is kept with file, line and column, for the dashboard's watch-list page.
+            assertThat(r.rejection()).isNotNull();
+            assertThat(r.rejection().problems()).isNotEmpty();
+            assertThat(r.rejection().problems().get(0).toString()).startsWith(file.toString() + ":2:");
+            assertThat(r.health().detail()).contains(file.toString() + ":2:");
+
+            Files.writeString(file, watching("flood"));
+            assertThat(r.reloadIfChanged()).isTrue();
+            assertThat(r.rejection()).isNull();
         }
     }
 

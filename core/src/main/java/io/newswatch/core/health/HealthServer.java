@@ -74,6 +74,16 @@ public final class HealthServer implements AutoCloseable {
         return health;
     }
 
+    /**
+     * Answers every path that is not a health endpoint with {@code handler} (e.g. the dashboard, on
+     * the same port). It runs on the server's one thread, so it must answer quickly and hand long
+     * responses (server-sent events) to a thread of its own.
+     */
+    public void mount(com.sun.net.httpserver.HttpHandler handler) {
+        server.removeContext("/");
+        server.createContext("/", handler);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -59,7 +59,7 @@ class ComposeFileTest {
         assertThat(services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText())
                 .isEqualTo("broker,controller");
         assertThat(services.path("schema-registry").path("image").asText()).startsWith("confluentinc/cp-schema-registry:");
-        for (String service : List.of("ingest", "enrich", "alerts")) {
+        for (String service : List.of("ingest", "enrich", "alerts", "dashboard")) {
             JsonNode s = services.path(service);
             assertThat(s.path("command").get(0).asText()).isEqualTo(service);
             assertThat(s.path("image").asText()).isEqualTo("newswatch:local");
@@ -71,6 +71,16 @@ class ComposeFileTest {
                     .isEqualTo("http://schema-registry:8081");
             assertThat(s.path("depends_on").path("kafka").path("condition").asText()).isEqualTo("service_healthy");
         }
+    }
+
+    @Test
+    void theDashboardIsPublishedOnItsPortWithTheAlertsServicesWatchlists() throws Exception {
+        JsonNode services = YAML.readTree(COMPOSE_FILE.toFile()).path("services");
+        JsonNode dashboard = services.path("dashboard");
+        assertThat(dashboard.path("ports").get(0).asText()).isEqualTo("8080:8080");
+        assertThat(dashboard.path("environment").path("NEWSWATCH_WATCHLISTS").asText())
+                .isEqualTo(services.path("alerts").path("environment").path("NEWSWATCH_WATCHLISTS").asText());
+        assertThat(dashboard.path("volumes")).isEqualTo(services.path("alerts").path("volumes"));
     }
 
     @Test

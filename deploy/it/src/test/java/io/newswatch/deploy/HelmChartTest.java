@@ -49,7 +49,7 @@ class HelmChartTest {
         List<JsonNode> manifests = render(null);
         assertValid(manifests);
         Map<String, Deployment> deployments = deployments(manifests);
-        assertThat(deployments).containsOnlyKeys("ingest", "enrich", "alerts");
+        assertThat(deployments).containsOnlyKeys("ingest", "enrich", "alerts", "dashboard");
         assertThat(deployments.get("enrich").getSpec().getReplicas()).isEqualTo(2);
 
         deployments.forEach((component, deployment) -> {
@@ -89,7 +89,14 @@ class HelmChartTest {
             assertThat(m.getSubPath()).isNull();
         });
         assertThat(env(alerts)).containsEntry("NEWSWATCH_WATCHLISTS", "/etc/newswatch/watchlists/watchlists.yaml");
-        for (String component : List.of("ingest", "enrich", "alerts")) {
+        // The dashboard shows the same watch-lists (definitions, version, a rejected file): same mount.
+        Container dashboard = deployments(before).get("dashboard").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(dashboard.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getMountPath()).isEqualTo("/etc/newswatch/watchlists");
+            assertThat(m.getSubPath()).isNull();
+        });
+        assertThat(env(dashboard)).containsEntry("NEWSWATCH_WATCHLISTS", "/etc/newswatch/watchlists/watchlists.yaml");
+        for (String component : List.of("ingest", "enrich", "alerts", "dashboard")) {
             assertThat(deployments(after).get(component).getSpec().getTemplate())
                     .as("pod template of %s", component)
                     .isEqualTo(deployments(before).get(component).getSpec().getTemplate());
@@ -161,6 +168,47 @@ class HelmChartTest {
                     assertThat(service.path("metadata").path("labels").path(label.getKey()).asText())
                             .isEqualTo(label.getValue().asText()));
         });
+    }
+
+    @Test
+    void theDashboardHasItsServiceProbesAndOptionalToken() throws Exception {
+        List<JsonNode> plain = render(null);
+        Container c = deployments(plain).get("dashboard").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getArgs()).containsExactly("dashboard");
+        assertThat(env(c)).containsEntry("NEWSWATCH_DASHBOARD_CAPACITY", "10000")
+                .containsEntry("NEWSWATCH_DASHBOARD_GROUP", "newswatch-dashboard");
+        assertThat(c.getEnv()).noneMatch(e -> e.getName().equals("NEWSWATCH_DASHBOARD_TOKEN"));
+        assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(manifests(plain, "Service")).anySatisfy(service -> {
+            assertThat(service.path("metadata").path("name").asText()).endsWith("-dashboard");
+            assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(8080);
+            assertThat(service.path("spec").path("selector").path("app.kubernetes.io/component").asText()).isEqualTo("dashboard");
+        });
+
+        Path values = dir.resolve("values.yaml");
+        Files.writeString(values, """
+                dashboard:
+                  replicas: 2
+                  capacity: 500
+                  tokenSecret: { name: newswatch-dashboard, key: password }
+                """);
+        List<JsonNode> manifests = render(values);
+        assertValid(manifests);
+        Deployment deployment = deployments(manifests).get("dashboard");
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        Container secured = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(secured)).containsEntry("NEWSWATCH_DASHBOARD_CAPACITY", "500");
+        assertThat(secured.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("NEWSWATCH_DASHBOARD_TOKEN");
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("newswatch-dashboard");
+            assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
+        });
+        Files.writeString(values, "dashboard: { enabled: false }\n");
+        assertThat(deployments(render(values))).doesNotContainKey("dashboard");
+    }
+
+    private static List<JsonNode> manifests(List<JsonNode> all, String kind) {
+        return all.stream().filter(m -> m.path("kind").asText().equals(kind)).toList();
     }
 
     @Test

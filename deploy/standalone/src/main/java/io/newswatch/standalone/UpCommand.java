@@ -51,6 +51,7 @@ public final class UpCommand implements Callable<Integer> {
     static final String PRINTER_GROUP = "newswatch-up-printer";
     static final String ENRICH_APP = "newswatch-enrich";
     static final String ALERTS_APP = "newswatch-alerts";
+    static final String DASHBOARD_GROUP = "newswatch-up-dashboard";
 
     @Spec
     CommandSpec spec;
@@ -77,6 +78,9 @@ public final class UpCommand implements Callable<Integer> {
             converter = io.newswatch.ingest.IngestCommand.DurationConverter.class,
             description = "With --once: give up (exit 1) if the pipeline has not drained by then (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @picocli.CommandLine.Mixin
+    io.newswatch.dashboard.DashboardOptions dashboardOptions;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s",
             converter = io.newswatch.ingest.IngestCommand.DurationConverter.class,
@@ -138,9 +142,17 @@ public final class UpCommand implements Callable<Integer> {
                 return drained ? 0 : 1;
             }
             // Like the services, the long-running pipeline answers /healthz, /readyz and /metrics.
+            // The dashboard is served on the same port, next to them.
+            io.newswatch.dashboard.Dashboard dashboard = io.newswatch.dashboard.Dashboard.start(connection, DASHBOARD_GROUP,
+                    topics.alerts(), serdes.alert().deserializer(),
+                    io.newswatch.dashboard.watchlists.WatchlistCatalog.of(matcher), dashboardOptions, Clock.systemUTC());
+            parts.add(dashboard);
             HealthServer health = ServiceLifecycle.serveHealth("up", List.copyOf(parts));
             if (health != null) {
                 parts.add(health);
+                spec.commandLine().getErr().println("newswatch up: dashboard at " + dashboard.mountOn(health));
+            } else {
+                spec.commandLine().getErr().println("newswatch up: no dashboard: its port is taken or turned off (NEWSWATCH_HEALTH_PORT)");
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -57,7 +57,7 @@ class ContainerImageIntegrationTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"enrich", "alerts"})
+    @ValueSource(strings = {"enrich", "alerts", "dashboard"})
     void serviceStartsAsTheImageRunsItAndBecomesReady(String service) throws Exception {
         Dockerfile image = Dockerfile.parse(Files.readString(DOCKERFILE));
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile()).path("services").path(service);
@@ -96,9 +96,15 @@ class ContainerImageIntegrationTest {
             String base = "http://127.0.0.1:" + healthPort;
             HttpResponse<String> ready = awaitReady(base + "/readyz", process, log, Duration.ofSeconds(120));
             assertThat(ready.statusCode()).as(() -> read(log)).isEqualTo(200);
-            assertThat(ready.body()).contains("\"service\":\"" + service + "\"", "RUNNING");
+            assertThat(ready.body()).contains("\"service\":\"" + service + "\"",
+                    service.equals("dashboard") ? "alerts kept" : "RUNNING");
+            if (service.equals("dashboard")) {
+                assertThat(get(base + "/").body()).contains("<title>Newswatch");
+                assertThat(get(base + "/api/alerts").body()).contains("\"alerts\":[]");
+            }
             assertThat(get(base + "/healthz").statusCode()).isEqualTo(200);
-            assertThat(get(base + "/metrics").body()).contains("kafka_stream_thread", "jvm_memory_used_bytes");
+            assertThat(get(base + "/metrics").body()).contains("jvm_memory_used_bytes",
+                    service.equals("dashboard") ? "kafka_consumer_fetch_manager" : "kafka_stream_thread");
 
             // The image's HEALTHCHECK command, run the same way, sees the service healthy.
             List<String> check = new ArrayList<>(image.healthcheck());
