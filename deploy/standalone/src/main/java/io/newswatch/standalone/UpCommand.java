@@ -21,6 +21,7 @@ import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.health.HealthServer;
 import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
+import io.newswatch.core.streams.GroupMembership;
 import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
 import io.newswatch.core.topics.TopicLayout;
@@ -51,6 +52,8 @@ public final class UpCommand implements Callable<Integer> {
     static final String PRINTER_GROUP = "newswatch-up-printer";
     static final String ENRICH_APP = "newswatch-enrich";
     static final String ALERTS_APP = "newswatch-alerts";
+    /** One process owns the whole group: a member that went silent is dead, no need to wait long. */
+    static final Duration UP_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -98,6 +101,9 @@ public final class UpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
+        // The NLP models take seconds to load: load them while the broker starts (it matters most after a crash).
+        java.util.concurrent.CompletableFuture<io.newswatch.enrich.NlpEnricher> models = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> EnricherFactory.standard(matcher.activeSet().watchlists(), Clock.systemUTC()));
         List<AutoCloseable> parts = new ArrayList<>();
         parts.add(matcher);
         try {
@@ -113,16 +119,20 @@ public final class UpCommand implements Callable<Integer> {
             NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
             parts.add(serdes);
             Path streamsDir = dataDir.resolve("streams");
+            // After a kill the restarted process is the same static member: it takes its partitions
+            // back at once instead of waiting for the dead member's session to expire.
+            GroupMembership membership = GroupMembership.forDataDir("up", dataDir, UP_SESSION_TIMEOUT);
             StreamsRunner enrich = EnrichCommand.start(
-                    new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1),
-                    EnricherFactory.standard(matcher.activeSet().watchlists(), Clock.systemUTC()));
+                    new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1, membership),
+                    models.join());
             parts.add(enrich);
             StreamsRunner alerts = AlertsCommand.start(
-                    new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1),
+                    new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1, membership),
                     matcher, Clock.systemUTC());
             parts.add(alerts);
             AlertPrinter printer = new AlertPrinter(connection, PRINTER_GROUP, topics.alerts(),
-                    serdes.alert().deserializer(), json ? AlertFormat::json : AlertFormat::readable, spec.commandLine().getOut(), started).start();
+                    serdes.alert().deserializer(), json ? AlertFormat::json : AlertFormat::readable, spec.commandLine().getOut(), started,
+                    membership).start();
             parts.add(printer);
             ArticlePublisher publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer());
             parts.add(publisher);
