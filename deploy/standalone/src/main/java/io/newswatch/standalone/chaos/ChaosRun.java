@@ -141,29 +141,34 @@ public final class ChaosRun {
             Map<String, String> env = new HashMap<>();
             env.put("NEWSWATCH_BOOTSTRAP_SERVERS", connection.bootstrapServers());
             env.put("NEWSWATCH_SCHEMA_REGISTRY_URL", connection.schemaRegistryUrl());
-            env.put("NEWSWATCH_HEALTH_PORT", "-1");
             String wl = archive.watchlists().toString();
+            // Each service answers /readyz on a port of its own: kills are aimed at services that are processing.
             services.add(service("ingest", List.of("-Xmx256m"), List.of("ingest", "--input", inbox.toString(),
-                    "--poll-interval", "1s", "--state-dir", work.resolve("ingest-state").toString()), env, null, logs));
+                    "--poll-interval", "1s", "--state-dir", work.resolve("ingest-state").toString()),
+                    with(env, "NEWSWATCH_HEALTH_PORT", freePort()), null, logs));
             // Each Streams service is a static member, named as a pod would be, so a restart takes its place back at once.
+            Map<String, String> enrichEnv = with(env, "NEWSWATCH_INSTANCE_ID", "chaos-enrich-0");
+            enrichEnv.put("NEWSWATCH_HEALTH_PORT", freePort());
             services.add(service("enrich", List.of("-Xmx768m"), List.of("enrich", "--watchlists", wl, "--state-dir",
-                    work.resolve("enrich-state").toString()), with(env, "NEWSWATCH_INSTANCE_ID", "chaos-enrich-0"), null, logs));
+                    work.resolve("enrich-state").toString()), enrichEnv, null, logs));
+            Map<String, String> alertsEnv = with(env, "NEWSWATCH_INSTANCE_ID", "chaos-alerts-0");
+            alertsEnv.put("NEWSWATCH_HEALTH_PORT", freePort());
             services.add(service("alerts", List.of("-Xmx512m"), List.of("alerts", "--watchlists", wl, "--state-dir",
-                    work.resolve("alerts-state").toString()), with(env, "NEWSWATCH_INSTANCE_ID", "chaos-alerts-0"), null, logs));
+                    work.resolve("alerts-state").toString()), alertsEnv, null, logs));
             for (ServiceProcess s : services) {
                 s.start();
             }
             Thread feeder = feeder(archive, inbox);
             while (!(fed.get() && kills >= settings.kills())) {
-                sleep(between(settings.minGap(), settings.maxGap()));
                 reviveUnplannedExits(services);
                 ServiceProcess victim = services.get(random.nextInt(services.size()));
-                while (victim.upMillis() < 1500) {
-                    sleep(Duration.ofMillis(200));
-                }
+                // Mid-stream: the victim is ready (processing), then dies at a random moment after that.
+                long readyAfter = awaitReady(victim, Duration.ofMinutes(3));
+                sleep(between(settings.minGap(), settings.maxGap()));
                 victim.kill();
                 kills++;
-                say("kill %d: %s (kill -9 after %.1f s up)", kills, victim.name(), victim.upMillis() / 1000.0);
+                say("kill %d: %s (kill -9 %.1f s after start, ready after %s)", kills, victim.name(), victim.upMillis() / 1000.0,
+                        readyAfter < 0 ? "-- not ready within 3 min" : String.format("%.1f s", readyAfter / 1000.0));
                 sleep(between(Duration.ofMillis(300), Duration.ofMillis(2000)));
                 victim.start();
                 if (brokerRestarts < settings.brokerRestarts()
@@ -213,9 +218,11 @@ public final class ChaosRun {
             KafkaConnection connection = null;
             while (true) {
                 // Kill mid-stream only: each incarnation first shows that it makes progress.
-                long alertAt = awaitFirstNewAlert(firstNewAlert, up, Duration.ofSeconds(120));
+                // A cold start on a fresh broker under load can take minutes; a restart is timed below.
+                Duration patience = kills == 0 ? Duration.ofMinutes(10) : Duration.ofMinutes(5);
+                long alertAt = awaitFirstNewAlert(firstNewAlert, up, patience);
                 if (alertAt == 0) {
-                    say("no new alert within 120 s of a start; the pipeline does not resume");
+                    say("no new alert within %s of a start; the pipeline does not resume", patience);
                     break;
                 }
                 if (kills > 0) {
@@ -372,6 +379,24 @@ public final class ChaosRun {
                     new PipelineDrain.Stage(ALERTS_APP, alertsInputs)), Duration.ofSeconds(2), Duration.ofMillis(left));
             say(drained ? "pipeline drained" : "pipeline NOT drained before the deadline");
             return drained;
+        }
+    }
+
+    /** Milliseconds from the start of {@code s} until it was ready, or -1 if it was not within {@code timeout}. */
+    private static long awaitReady(ServiceProcess s, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (s.isReady()) {
+                return s.upMillis();
+            }
+            Thread.sleep(250);
+        }
+        return -1;
+    }
+
+    private static String freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
         }
     }
 

@@ -24,6 +24,9 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private final Consumer<String> stdout;
+    private final Integer healthPort;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(1)).build();
     private volatile Process process;
     private volatile long startedNanos;
     private int starts;
@@ -38,6 +41,8 @@ final class ServiceProcess {
         cmd.add(jar.toString());
         cmd.addAll(args);
         this.command = List.copyOf(cmd);
+        String port = environment.get("NEWSWATCH_HEALTH_PORT");
+        this.healthPort = port == null || port.startsWith("-") ? null : Integer.valueOf(port);
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.stdout = stdout;
@@ -93,6 +98,24 @@ final class ServiceProcess {
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** Whether the current incarnation answers 200 on /readyz (Streams running, clients connected). */
+    boolean isReady() {
+        if (healthPort == null || !isAlive()) {
+            return false;
+        }
+        try {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + healthPort + "/readyz")).timeout(java.time.Duration.ofSeconds(2)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
