@@ -54,6 +54,13 @@ public final class UpCommand implements Callable<Integer> {
     static final String ALERTS_APP = "newswatch-alerts";
     /** One process owns the whole group: a member that went silent is dead, no need to wait long. */
     static final Duration UP_SESSION_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Right after a crash the first write of a restarted transactional producer can be refused with
+     * CONCURRENT_TRANSACTIONS while the broker still aborts the dead one's transaction; a second
+     * request already in flight then fails its sequence check and the producer stalls for a minute
+     * or more. One request in flight per connection avoids that; on one local broker it costs little.
+     */
+    static final Map<String, String> RESTART_SAFE_PRODUCERS = Map.of("producer.max.in.flight.requests.per.connection", "1");
 
     @Spec
     CommandSpec spec;
@@ -109,7 +116,8 @@ public final class UpCommand implements Callable<Integer> {
         try {
             EmbeddedPlatform platform = EmbeddedPlatform.start(dataDir);
             parts.add(platform);
-            KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(), Map.of());
+            KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(),
+                    RESTART_SAFE_PRODUCERS);
             Topics topics = Topics.defaults();
             try (Admin admin = Admin.create(connection.clientConfig())) {
                 new TopicProvisioner(admin, new TopicLayout(1, (short) 1)).ensure(topics.all());

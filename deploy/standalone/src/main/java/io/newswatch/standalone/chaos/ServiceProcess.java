@@ -52,6 +52,13 @@ final class ServiceProcess {
         return name;
     }
 
+    /** Every process started here, so that a driver stopped with Ctrl-C or SIGTERM leaves none behind. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "chaos-children"));
+    }
+
     synchronized void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -63,6 +70,8 @@ final class ServiceProcess {
         starts++;
         startedNanos = System.nanoTime();
         Process p = builder.start();
+        LIVE.add(p);
+        p.onExit().thenAccept(LIVE::remove);
         process = p;
         if (stdout != null) {
             Thread reader = new Thread(() -> {
