@@ -214,7 +214,14 @@ public final class ChaosRun {
         try {
             long startedAt = System.nanoTime();
             up.start();
-            Thread feeder = feeder(archive, inbox);
+            // The archive goes in one batch per kill, dropped just before it: every restarted
+            // incarnation finds work it has not done, so its next new alert can be timed.
+            if (archive.files().size() < settings.kills() + 1) {
+                throw new IllegalArgumentException("up mode needs at least one archive file per kill, plus one: "
+                        + archive.files().size() + " files for " + settings.kills() + " kills; lower --per-file");
+            }
+            List<List<Path>> batches = batches(archive.files(), settings.kills() + 1);
+            feed(batches.get(0), inbox);
             KafkaConnection connection = null;
             while (true) {
                 // Kill mid-stream only: each incarnation first shows that it makes progress.
@@ -236,9 +243,10 @@ public final class ChaosRun {
                 if (poisonKeys.isEmpty() && kills >= settings.kills() / 2) {
                     plantPoison(connection);
                 }
-                if (fed.get() && kills >= settings.kills()) {
+                if (kills >= settings.kills()) {
                     break;
                 }
+                feed(batches.get(kills + 1), inbox);
                 sleep(between(settings.minGap(), settings.maxGap()));
                 up.kill();
                 kills++;
@@ -249,7 +257,9 @@ public final class ChaosRun {
                 startedAt = System.nanoTime();
                 up.start();
             }
-            feeder.join();
+            for (int b = kills + 1; b < batches.size(); b++) {
+                feed(batches.get(b), inbox);
+            }
             if (poisonKeys.isEmpty()) {
                 plantPoison(connection);
             }
@@ -294,6 +304,20 @@ public final class ChaosRun {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static List<List<Path>> batches(List<Path> files, int count) {
+        List<List<Path>> batches = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            batches.add(files.subList(files.size() * b / count, files.size() * (b + 1) / count));
+        }
+        return batches;
+    }
+
+    private static void feed(List<Path> files, Path inbox) throws IOException {
+        for (Path file : files) {
+            Files.move(file, inbox.resolve(file.getFileName()));
+        }
     }
 
     /** Spread the feeding over about the time the kills take, so that they hit a pipeline with work in flight. */

@@ -50,7 +50,7 @@ class ChaosIntegrationTest {
         assertThat(result.kills()).isGreaterThanOrEqualTo(kills);
         // The 20 s target is a figure of the suite (printed above, asserted under -Pchaos); on a
         // shared build machine the short run only demands that every restart resumes.
-        long limit = Long.getLong("chaos.restartLimitMs", 120_000);
+        long limit = Long.getLong("chaos.restartLimitMs", 300_000);
         assertThat(result.restartToAlertMillis()).hasSize(result.kills())
                 .allSatisfy(millis -> assertThat(millis).as("restart to next new alert, ms").isLessThan(limit));
         assertThat(result.closingLine()).endsWith("lost=0 duplicated=0");
