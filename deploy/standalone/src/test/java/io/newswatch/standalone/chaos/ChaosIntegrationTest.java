@@ -41,9 +41,9 @@ class ChaosIntegrationTest {
 
     @Test
     void upKilledAndRestartedOnItsDataDirResumesAndLosesNothing() throws Exception {
-        int kills = Integer.getInteger("chaos.up.kills", 3);
+        int kills = Integer.getInteger("chaos.up.kills", 2);
         ChaosRun.Result result = run(new ChaosRun.Settings(ChaosRun.Mode.UP, dir.resolve("up"), JAR,
-                Integer.getInteger("chaos.up.articles", 300), Integer.getInteger("chaos.perFile", 25), kills, 0, 4,
+                Integer.getInteger("chaos.up.articles", 240), Integer.getInteger("chaos.perFile", 25), kills, 0, 4,
                 Duration.ZERO, Duration.ofSeconds(3), null, Duration.ofMinutes(Integer.getInteger("chaos.drainMinutes", 4)),
                 Long.getLong("chaos.seed", 13)));
 
