@@ -100,7 +100,7 @@ public final class AlertsCommand implements Callable<Integer> {
         NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
         parts.add(serdes);
         StreamsContext context = new StreamsContext(connection, topics, serdes, streamsOptions.applicationId("alerts"),
-                streamsOptions.stateDir, streamsOptions.threads);
+                streamsOptions.stateDir, streamsOptions.threads, streamsOptions.membership());
         parts.add(start(context, reloader, Clock.systemUTC(), new AlertsTopology.Options(routing, updateAlerts)));
         ServiceLifecycle.runUntilShutdown("alerts", parts);
         return 0;

@@ -144,6 +144,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("min.insync.replicas", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a crash the controller holds the old broker registration until its session expires
+        // (9 s by default) and refuses the restarted broker meanwhile; one node needs no patience.
+        p.put("broker.session.timeout.ms", "2000");
+        p.put("broker.heartbeat.interval.ms", "500");
         // The cleaner's default 128 MiB dedupe buffer dominates the heap of a small broker.
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
         p.put("auto.create.topics.enable", "false");

@@ -15,7 +15,7 @@ import io.newswatch.registry.server.SchemaStore;
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker broker;
+    private volatile EmbeddedKafkaBroker broker;
     private final SchemaStore schemas;
     private final SchemaRegistryServer registry;
 
@@ -71,6 +71,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public EmbeddedKafkaBroker broker() {
         return broker;
+    }
+
+    /**
+     * Stops the broker and starts it again on the same data directory and ports, the registry
+     * staying up: clients see the broker go away and come back, as in a rolling restart.
+     */
+    public synchronized void restartBroker() {
+        Path dir = broker.dataDir();
+        broker.close();
+        broker = EmbeddedKafkaBroker.start(dir);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class EnrichCommand implements Callable<Integer> {
         }
         NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
         StreamsContext context = new StreamsContext(connection, topics, serdes, streamsOptions.applicationId("enrich"),
-                streamsOptions.stateDir, streamsOptions.threads);
+                streamsOptions.stateDir, streamsOptions.threads, streamsOptions.membership());
         StreamsRunner runner = start(context, enricher, nlpOptions.storyWindow());
         ServiceLifecycle.runUntilShutdown("enrich", List.of(serdes, runner));
         return 0;

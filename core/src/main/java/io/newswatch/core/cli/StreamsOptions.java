@@ -2,6 +2,7 @@ package io.newswatch.core.cli;
 
 import java.nio.file.Path;
 
+import io.newswatch.core.streams.GroupMembership;
 import picocli.CommandLine.Option;
 
 /** Options of a Kafka Streams service. */
@@ -20,7 +21,27 @@ public class StreamsOptions {
                     + "(env NEWSWATCH_APPLICATION_ID; default: newswatch-<service>).")
     public String applicationId;
 
+    @Option(names = "--instance-id", paramLabel = "ID", defaultValue = "${env:NEWSWATCH_INSTANCE_ID}",
+            description = "Static group membership: an id unique to this instance that stays the same across its restarts, "
+                    + "so that a restarted instance takes its partitions back at once instead of after the session timeout. "
+                    + "Default: the HOSTNAME variable (the pod or container name); 'none' for dynamic membership "
+                    + "(env NEWSWATCH_INSTANCE_ID).")
+    public String instanceId;
+
     public String applicationId(String service) {
         return applicationId == null || applicationId.isBlank() ? "newswatch-" + service : applicationId;
+    }
+
+    /** Static membership under {@code --instance-id}, else HOSTNAME as containers and pods set it; dynamic with 'none' or neither. */
+    public GroupMembership membership() {
+        return membership(instanceId, System.getenv("HOSTNAME"));
+    }
+
+    static GroupMembership membership(String instanceId, String hostname) {
+        String id = instanceId == null || instanceId.isBlank() ? hostname : instanceId;
+        if (id == null || id.isBlank() || id.trim().equalsIgnoreCase("none")) {
+            return GroupMembership.dynamic();
+        }
+        return GroupMembership.staticMember(id, null);
     }
 }

@@ -9,9 +9,16 @@ import io.newswatch.core.topics.Topics;
 
 /** Everything a Streams service needs from its surroundings, whether it runs alone or inside {@code up}. */
 public record StreamsContext(KafkaConnection connection, Topics topics, NewswatchSerdes serdes, String applicationId,
-        Path stateDir, int threads) {
+        Path stateDir, int threads, GroupMembership membership) {
+
+    /** A context with dynamic group membership. */
+    public StreamsContext(KafkaConnection connection, Topics topics, NewswatchSerdes serdes, String applicationId,
+            Path stateDir, int threads) {
+        this(connection, topics, serdes, applicationId, stateDir, threads, GroupMembership.dynamic());
+    }
 
     public Properties streamsProperties() {
-        return StreamsSettings.forApplication(applicationId, connection, topics.deadLetter(), stateDir, threads);
+        return membership.applyTo(
+                StreamsSettings.forApplication(applicationId, connection, topics.deadLetter(), stateDir, threads));
     }
 }

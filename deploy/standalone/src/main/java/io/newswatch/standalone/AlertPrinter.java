@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.newswatch.core.config.KafkaConnection;
+import io.newswatch.core.streams.GroupMembership;
 import io.newswatch.schemas.Alert;
 
 /**
@@ -41,8 +43,10 @@ final class AlertPrinter implements Runnable, AutoCloseable {
     private final Thread thread;
 
     AlertPrinter(KafkaConnection connection, String group, String topic, Deserializer<Alert> alerts,
-            Function<Alert, String> format, PrintWriter out, long startedNanos) {
+            Function<Alert, String> format, PrintWriter out, long startedNanos, GroupMembership membership) {
         Map<String, Object> config = new HashMap<>(connection.clientConfig());
+        Properties member = membership.applyTo(new Properties());
+        member.forEach((k, v) -> config.put((String) k, v));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newswatch", mixinStandardHelpOptions = true, versionProvider = Newswatch.Version.class,
         description = "Streaming news monitoring: ingest articles, tag entities and topics, alert on watch-lists.",
         subcommands = {UpCommand.class, IngestCommand.class, io.newswatch.ingest.extract.ExtractCommand.class, EnrichCommand.class, AlertsCommand.class, io.newswatch.dashboard.DashboardCommand.class, TailCommand.class, io.newswatch.alerts.cli.WatchlistsCommand.class,
-                BenchCommand.class, HealthcheckCommand.class, io.newswatch.enrich.topic.TrainTopicsCommand.class,
+                BenchCommand.class, HealthcheckCommand.class, io.newswatch.standalone.chaos.ChaosCommand.class, io.newswatch.enrich.topic.TrainTopicsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newswatch implements Runnable {
 

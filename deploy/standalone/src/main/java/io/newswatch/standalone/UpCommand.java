@@ -21,6 +21,7 @@ import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.health.HealthServer;
 import io.newswatch.core.config.KafkaConnection;
 import io.newswatch.core.serde.NewswatchSerdes;
+import io.newswatch.core.streams.GroupMembership;
 import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
 import io.newswatch.core.topics.TopicLayout;
@@ -52,6 +53,15 @@ public final class UpCommand implements Callable<Integer> {
     static final String ENRICH_APP = "newswatch-enrich";
     static final String ALERTS_APP = "newswatch-alerts";
     static final String DASHBOARD_GROUP = "newswatch-up-dashboard";
+    /** One process owns the whole group: a member that went silent is dead, no need to wait long. */
+    static final Duration UP_SESSION_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Right after a crash the first write of a restarted transactional producer can be refused with
+     * CONCURRENT_TRANSACTIONS while the broker still aborts the dead one's transaction; a second
+     * request already in flight then fails its sequence check and the producer stalls for a minute
+     * or more. One request in flight per connection avoids that; on one local broker it costs little.
+     */
+    static final Map<String, String> RESTART_SAFE_PRODUCERS = Map.of("producer.max.in.flight.requests.per.connection", "1");
 
     @Spec
     CommandSpec spec;
@@ -102,12 +112,16 @@ public final class UpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
+        // The NLP models take seconds to load: load them while the broker starts (it matters most after a crash).
+        java.util.concurrent.CompletableFuture<io.newswatch.enrich.NlpEnricher> models = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> EnricherFactory.standard(matcher.activeSet().watchlists(), Clock.systemUTC()));
         List<AutoCloseable> parts = new ArrayList<>();
         parts.add(matcher);
         try {
             EmbeddedPlatform platform = EmbeddedPlatform.start(dataDir);
             parts.add(platform);
-            KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(), Map.of());
+            KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(),
+                    RESTART_SAFE_PRODUCERS);
             Topics topics = Topics.defaults();
             try (Admin admin = Admin.create(connection.clientConfig())) {
                 new TopicProvisioner(admin, new TopicLayout(1, (short) 1)).ensure(topics.all());
@@ -117,16 +131,20 @@ public final class UpCommand implements Callable<Integer> {
             NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
             parts.add(serdes);
             Path streamsDir = dataDir.resolve("streams");
+            // After a kill the restarted process is the same static member: it takes its partitions
+            // back at once instead of waiting for the dead member's session to expire.
+            GroupMembership membership = GroupMembership.forDataDir("up", dataDir, UP_SESSION_TIMEOUT);
             StreamsRunner enrich = EnrichCommand.start(
-                    new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1),
-                    EnricherFactory.standard(matcher.activeSet().watchlists(), Clock.systemUTC()));
+                    new StreamsContext(connection, topics, serdes, ENRICH_APP, streamsDir, 1, membership),
+                    models.join());
             parts.add(enrich);
             StreamsRunner alerts = AlertsCommand.start(
-                    new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1),
+                    new StreamsContext(connection, topics, serdes, ALERTS_APP, streamsDir, 1, membership),
                     matcher, Clock.systemUTC());
             parts.add(alerts);
             AlertPrinter printer = new AlertPrinter(connection, PRINTER_GROUP, topics.alerts(),
-                    serdes.alert().deserializer(), json ? AlertFormat::json : AlertFormat::readable, spec.commandLine().getOut(), started).start();
+                    serdes.alert().deserializer(), json ? AlertFormat::json : AlertFormat::readable, spec.commandLine().getOut(), started,
+                    membership).start();
             parts.add(printer);
             ArticlePublisher publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer());
             parts.add(publisher);
