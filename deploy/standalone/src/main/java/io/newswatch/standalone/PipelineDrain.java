@@ -19,19 +19,19 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells when a consumer group has processed everything committed to its input topics: its
- * committed offsets have reached the topics' last stable offsets. Used by {@code up --once} to know
+ * committed offsets have reached the topics' last stable offsets. Used by {@code up --once} and {@code bench pipeline} to know
  * that all articles read have gone through the pipeline.
  */
-final class PipelineDrain {
+public final class PipelineDrain {
 
     private final Admin admin;
 
-    PipelineDrain(Admin admin) {
+    public PipelineDrain(Admin admin) {
         this.admin = admin;
     }
 
     /** A stage of the pipeline: a consumer group and the topics it reads. */
-    record Stage(String group, List<String> topics) {
+    public record Stage(String group, List<String> topics) {
     }
 
     /**
@@ -40,7 +40,7 @@ final class PipelineDrain {
      * transaction that writes its output. The settle period covers the moment when a transaction
      * is committed in the group's offsets but its marker has not yet reached the output topic.
      */
-    boolean awaitDrained(List<Stage> stages, Duration settle, Duration timeout) throws InterruptedException {
+    public boolean awaitDrained(List<Stage> stages, Duration settle, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> previous = null;
         while (System.nanoTime() < deadline) {
