@@ -32,9 +32,15 @@ import io.newswatch.schemas.RawArticle;
  * Matches an article (keyed by story) and emits at most one alert per (watch-list, story) within
  * the watch-list's throttle window; later copies raise the story's related count, and emit an
  * UPDATE alert carrying it when update alerts are on. State:
- * {@code watchlistId \0 storyId -> "firstAlertMillis,relatedCount"}, expired entries purged hourly.
+ * {@code watchlistId \0 storyId -> "alertTime alertTime...,relatedCount"}, expired entries purged hourly.
  * The state lives in a changelogged store written in the same transaction as the alerts, so a
  * restart neither repeats nor loses an alert.
+ *
+ * <p>Windows follow event time, the article's publication time ({@link #eventTime}), not the wall
+ * clock: replaying last month's archive gives the alerts it gave live. An article is throttled
+ * when an alert of its (watch-list, story) lies within the throttle on either side of it, so an
+ * archive read out of order still alerts once per window; retention is counted back from the
+ * newest publication time seen, so old articles are not purged the moment they are replayed.
  */
 final class StoryAlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
 
@@ -50,6 +56,8 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
     private final AlertsTopology.Options options;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, String> alerted;
+    /** The newest publication time seen: "now" in event time, from which retention counts back. */
+    private long newestEventTime = Long.MIN_VALUE;
 
     StoryAlertProcessor(Supplier<WatchlistMatcher> matcher, Clock clock, AlertsTopology.Options options) {
         this.matcher = matcher;
@@ -73,19 +81,21 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
             Metrics.counter("newswatch.articles.matched").increment();
         }
         long now = clock.millis();
+        long eventTime = eventTime(article, record.timestamp());
+        newestEventTime = Math.max(newestEventTime, eventTime);
         for (WatchlistMatch match : matches) {
             String key = match.watchlist().id() + '\u0000' + article.getStoryId();
-            String state = alerted.get(key);
+            AlertedState state = AlertedState.parse(alerted.get(key));
             Alert alert;
-            if (state != null && now - first(state) < match.watchlist().throttle().toMillis()) {
-                int related = related(state) + 1;
-                alerted.put(key, first(state) + "," + related);
+            if (state.alertedWithin(eventTime, match.watchlist().throttle().toMillis())) {
+                state = state.withRelated(state.related() + 1);
+                alerted.put(key, state.format());
                 if (!options.updateAlerts() && !match.watchlist().updates()) {
                     continue;
                 }
-                alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.UPDATE, related);
+                alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.UPDATE, state.related());
             } else {
-                alerted.put(key, now + ",0");
+                alerted.put(key, state.withAlertAt(eventTime).format());
                 alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.NEW, 0);
             }
             RecordHeaders headers = new RecordHeaders();
@@ -103,26 +113,108 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
         }
     }
 
-    private static long first(String state) {
-        return Long.parseLong(state.substring(0, state.indexOf(',')));
-    }
-
-    private static int related(String state) {
-        return Integer.parseInt(state.substring(state.indexOf(',') + 1));
+    /**
+     * When the article happened: its publication time, or when it was fetched if it has none or
+     * claims a later one (a wrong time zone on a page must not put it in the future), or else the
+     * record's timestamp.
+     */
+    static long eventTime(EnrichedArticle article, long recordTimestamp) {
+        RawArticle raw = article.getArticle();
+        Instant published = raw == null ? null : raw.getPublishedAt();
+        Instant fetched = raw == null ? null : raw.getFetchedAt();
+        if (published != null && fetched != null) {
+            return Math.min(published.toEpochMilli(), fetched.toEpochMilli());
+        }
+        if (published != null) {
+            return published.toEpochMilli();
+        }
+        return fetched != null ? fetched.toEpochMilli() : recordTimestamp;
     }
 
     private void purge(long timestamp) {
+        if (newestEventTime == Long.MIN_VALUE) {
+            return; // nothing processed since start: no notion of "now" in event time yet
+        }
         Duration longest = matcher.get().longestThrottle();
-        long cutoff = clock.millis() - (longest.compareTo(MIN_KEEP) > 0 ? longest : MIN_KEEP).toMillis();
-        List<String> expired = new ArrayList<>();
+        long cutoff = newestEventTime - (longest.compareTo(MIN_KEEP) > 0 ? longest : MIN_KEEP).toMillis();
+        List<KeyValue<String, String>> changed = new ArrayList<>();
         try (KeyValueIterator<String, String> it = alerted.all()) {
             while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
-                if (first(kv.value) < cutoff) {
-                    expired.add(kv.key);
+                AlertedState state = AlertedState.parse(kv.value);
+                AlertedState kept = state.withoutAlertsBefore(cutoff);
+                if (kept != state) {
+                    changed.add(KeyValue.pair(kv.key, kept.isEmpty() ? null : kept.format()));
                 }
             }
         }
-        expired.forEach(alerted::delete);
+        for (KeyValue<String, String> kv : changed) {
+            if (kv.value == null) {
+                alerted.delete(kv.key);
+            } else {
+                alerted.put(kv.key, kv.value);
+            }
+        }
+    }
+
+    /**
+     * What is remembered of a (watch-list, story): the event times of the alerts sent for it and
+     * how many copies were throttled. Stored as {@code "t1 t2 ...,related"}; the older
+     * single-time form {@code "t,related"} reads the same way.
+     */
+    record AlertedState(long[] alertTimes, int related) {
+
+        static final AlertedState NONE = new AlertedState(new long[0], 0);
+
+        static AlertedState parse(String value) {
+            if (value == null) {
+                return NONE;
+            }
+            int comma = value.indexOf(',');
+            String[] times = value.substring(0, comma).trim().split(" ");
+            long[] parsed = new long[times.length];
+            for (int i = 0; i < times.length; i++) {
+                parsed[i] = Long.parseLong(times[i]);
+            }
+            return new AlertedState(parsed, Integer.parseInt(value.substring(comma + 1)));
+        }
+
+        boolean alertedWithin(long eventTime, long throttleMillis) {
+            for (long t : alertTimes) {
+                if (Math.abs(eventTime - t) < throttleMillis) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        AlertedState withAlertAt(long eventTime) {
+            long[] times = java.util.Arrays.copyOf(alertTimes, alertTimes.length + 1);
+            times[alertTimes.length] = eventTime;
+            java.util.Arrays.sort(times);
+            return new AlertedState(times, related);
+        }
+
+        AlertedState withRelated(int count) {
+            return new AlertedState(alertTimes, count);
+        }
+
+        /** This state without the alerts older than {@code cutoff}; the same instance when none are. */
+        AlertedState withoutAlertsBefore(long cutoff) {
+            long[] kept = java.util.Arrays.stream(alertTimes).filter(t -> t >= cutoff).toArray();
+            return kept.length == alertTimes.length ? this : new AlertedState(kept, related);
+        }
+
+        boolean isEmpty() {
+            return alertTimes.length == 0;
+        }
+
+        String format() {
+            StringBuilder s = new StringBuilder();
+            for (long t : alertTimes) {
+                s.append(s.length() == 0 ? "" : " ").append(t);
+            }
+            return s.append(',').append(related).toString();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.newswatch.alerts;
 
 import static io.newswatch.alerts.Articles.enriched;
+import static io.newswatch.alerts.Articles.publishedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,18 +21,21 @@ class AlertRetentionTest {
 
     @Test
     void theHourlyPurgeKeepsStoriesForTheLongestThrottle() throws Exception {
+        Instant published = Instant.parse("2026-09-01T10:00:00Z");
         try (AlertsHarness h = new AlertsHarness("""
                 watchlists:
                   - { id: hourly, throttle: 1h, match: { any: [ { term: pedestrians } ] } }
                   - { id: bimonthly, throttle: 60d, match: { any: [ { term: drove } ] } }
                 """, clock)) {
-            h.in.pipeInput("a1", enriched("a1", "story-1", "t", TEXT, List.of(), List.of()));
+            h.in.pipeInput("a1", publishedAt(enriched("a1", "story-1", "t", TEXT, List.of(), List.of()), published));
             assertThat(h.out.readValuesToList()).extracting(Alert::getWatchlistId).containsExactlyInAnyOrder("hourly", "bimonthly");
 
-            // 45 days on: past the 30-day minimum retention, within the 60-day throttle.
-            clock.advance(Duration.ofDays(45));
-            h.driver.advanceWallClockTime(Duration.ofHours(2)); // the hourly purge runs
-            h.in.pipeInput("a2", enriched("a2", "story-1", "t", TEXT, List.of(), List.of()));
+            // An unrelated article 45 days on moves event time past the 30-day minimum retention,
+            // within the 60-day throttle; then the hourly purge runs.
+            Instant later = published.plus(Duration.ofDays(45));
+            h.in.pipeInput("x", publishedAt(enriched("x", "story-x", "t", "Nothing to see.", List.of(), List.of()), later));
+            h.driver.advanceWallClockTime(Duration.ofHours(2));
+            h.in.pipeInput("a2", publishedAt(enriched("a2", "story-1", "t", TEXT, List.of(), List.of()), later));
             assertThat(h.out.readValuesToList()).extracting(Alert::getWatchlistId).containsExactly("hourly");
         }
     }

@@ -1,6 +1,7 @@
 package io.newswatch.alerts;
 
 import static io.newswatch.alerts.Articles.enriched;
+import static io.newswatch.alerts.Articles.publishedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -90,11 +91,13 @@ class AlertsTopologyTest {
 
     @Test
     void alertsKeyedByWatchlistAndThrottleExpires() {
-        in.pipeInput("a1", enriched("a1", "story-1", "t", TEXT, List.of(), List.of()));
+        Instant published = Instant.parse("2026-11-01T08:00:00Z");
+        in.pipeInput("a1", publishedAt(enriched("a1", "story-1", "t", TEXT, List.of(), List.of()), published));
         assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("bridge", "pedestrians");
 
-        clock.advance(Duration.ofHours(2)); // past the 1h throttle of 'pedestrians', within 24h of 'bridge'
-        in.pipeInput("a9", enriched("a9", "story-1", "t", TEXT, List.of(), List.of()));
+        // Published 2 h later: past the 1h throttle of 'pedestrians', within 24h of 'bridge'.
+        in.pipeInput("a9", publishedAt(enriched("a9", "story-1", "t", TEXT, List.of(), List.of()),
+                published.plus(Duration.ofHours(2))));
         assertThat(out.readValuesToList()).extracting(Alert::getWatchlistId, Alert::getArticleId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("pedestrians", "a9"));
     }

@@ -42,6 +42,13 @@ public final class Articles {
                 .build();
     }
 
+    /** The article, published at {@code time} (its event time for throttles) and fetched a minute later. */
+    public static EnrichedArticle publishedAt(EnrichedArticle article, Instant time) {
+        article.getArticle().setPublishedAt(time);
+        article.getArticle().setFetchedAt(time.plusSeconds(60));
+        return article;
+    }
+
     public static Entity entity(EntityType type, String name, String text) {
         int start = text.indexOf(name);
         return Entity.newBuilder().setType(type).setName(name)

@@ -45,8 +45,6 @@ import picocli.CommandLine.Spec;
         description = "Benchmark watch-list matching (single thread) against stock Lucene Monitor and a naive loop.")
 public final class MatchBenchCommand implements Callable<Integer> {
 
-    private static final int FILE_CHUNK = 20_000;
-
     @Spec
     CommandSpec spec;
 
@@ -92,7 +90,7 @@ public final class MatchBenchCommand implements Callable<Integer> {
             Path dir = Files.createTempDirectory("newswatch-bench");
             try {
                 String yaml = workload.watchlistsYaml(size, seed + size);
-                writeChunks(yaml, dir);
+                Workload.writeWatchlists(yaml, dir);
                 long heapBefore = usedHeap();
                 long start = System.nanoTime();
                 WatchlistSet set = WatchlistFiles.loadSet(dir, Clock.systemUTC());
@@ -211,28 +209,6 @@ public final class MatchBenchCommand implements Callable<Integer> {
             System.gc();
         }
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    /** The parser limits a file's size, so large sets are split over several files of one directory. */
-    private static void writeChunks(String yaml, Path dir) throws IOException {
-        String[] items = yaml.substring(yaml.indexOf('\n') + 1).split("(?m)^(?=  - id: )");
-        StringBuilder chunk = new StringBuilder("watchlists:\n");
-        int inChunk = 0;
-        int file = 0;
-        for (String item : items) {
-            if (item.isEmpty()) {
-                continue;
-            }
-            chunk.append(item);
-            if (++inChunk == FILE_CHUNK) {
-                Files.writeString(dir.resolve(String.format(Locale.ROOT, "w%03d.yaml", file++)), chunk);
-                chunk = new StringBuilder("watchlists:\n");
-                inChunk = 0;
-            }
-        }
-        if (inChunk > 0) {
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "w%03d.yaml", file)), chunk);
-        }
     }
 
     private static void deleteAll(Path dir) throws IOException {

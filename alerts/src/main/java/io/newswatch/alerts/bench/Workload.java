@@ -1,10 +1,14 @@
 package io.newswatch.alerts.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -37,8 +41,9 @@ import io.newswatch.schemas.Topic;
  * article (news is bursty), mentions of 3-7 people and organisations and of a few set phrases
  * chosen by popularity, 1-3 topics.
  * </ul>
+ * Also the source of {@code bench pipeline}'s articles and watch-lists.
  */
-final class Workload {
+public final class Workload {
 
     static final String[] TOPICS = {"politics", "economy-business-finance", "crime-law-justice", "conflict-war-peace",
             "disaster-accident", "health", "science-technology", "environment", "education", "sport",
@@ -47,6 +52,8 @@ final class Workload {
     static final int COMMON_WORDS = 500;
     /** Analysts truncate specific words (protest*), not everyday ones (follow*). */
     static final int WILDCARD_WORDS = 5000;
+    /** The parser limits a file's size, so large sets are split over several files of one directory. */
+    private static final int FILE_CHUNK = 20_000;
     private static final String[] SUFFIX_ABBREVIATIONS = {"Grp", "Hldgs", "Pty", "Univ", "Bk", "Cncl", "Inst", "Min",
             "Corp", "Fdn", "Agcy", "Air", "Enrg", "Ptnrs"};
 
@@ -58,13 +65,57 @@ final class Workload {
         this.world = new World(vocabulary, 100_000, 30_000, 30_000);
     }
 
+    /** The benchmarks' workload: the bundled vocabulary and a world of 100,000 people. */
+    public static Workload standard() {
+        return new Workload(new Vocabulary());
+    }
+
+    /**
+     * Article {@code index} as ingest would publish it (title, text, source; no NLP), published
+     * and fetched at {@code published}. Ids are {@code <prefix><index>}.
+     */
+    public RawArticle rawArticle(String prefix, int index, long seed, Instant published) {
+        RawArticle raw = article(index, seed).getArticle();
+        String id = prefix + index;
+        raw.setId(id);
+        raw.setUrl("https://bench.example/" + id);
+        raw.setContentHash("h" + id);
+        raw.setPublishedAt(published);
+        raw.setFetchedAt(published);
+        return raw;
+    }
+
+    /** Writes {@link #watchlistsYaml} to {@code dir}, split into files the parser accepts. */
+    public static void writeWatchlists(String yaml, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String[] items = yaml.substring(yaml.indexOf('\n') + 1).split("(?m)^(?=  - id: )");
+        StringBuilder chunk = new StringBuilder("watchlists:\n");
+        int inChunk = 0;
+        int file = 0;
+        for (String item : items) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            chunk.append(item);
+            if (++inChunk == FILE_CHUNK) {
+                Files.writeString(dir.resolve(String.format(Locale.ROOT, "w%03d.yaml", file++)), chunk);
+                chunk = new StringBuilder("watchlists:\n");
+                inChunk = 0;
+            }
+        }
+        if (inChunk > 0) {
+            Files.writeString(dir.resolve(String.format(Locale.ROOT, "w%03d.yaml", file)), chunk);
+        }
+    }
+
     /** A word an analyst would require: Zipf over the vocabulary below the commonest words, rarely one of those. */
     private String watchedWord(Random r) {
         int from = r.nextInt(100) == 0 ? 0 : COMMON_WORDS;
         return vocabulary.zipf(r, from, vocabulary.size());
     }
 
-    String watchlistsYaml(int count, long seed) {
+    /** {@code count} watch-lists as one YAML document; see the class comment. */
+    public String watchlistsYaml(int count, long seed) {
         Random r = new Random(seed);
         StringBuilder y = new StringBuilder(count * 140).append("watchlists:\n");
         for (int i = 0; i < count; i++) {

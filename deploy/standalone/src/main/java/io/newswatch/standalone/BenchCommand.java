@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code newswatch bench}: the benchmarks behind the numbers in the README. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its numbers.",
-        subcommands = {io.newswatch.enrich.bench.EnrichBenchCommand.class, io.newswatch.alerts.bench.MatchBenchCommand.class})
+        subcommands = {io.newswatch.enrich.bench.EnrichBenchCommand.class, io.newswatch.alerts.bench.MatchBenchCommand.class,
+                io.newswatch.standalone.bench.PipelineBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

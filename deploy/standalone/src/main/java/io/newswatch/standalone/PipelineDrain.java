@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells when a consumer group has processed everything committed to its input topics: its
- * committed offsets have reached the topics' last stable offsets. Used by {@code up --once} to know
+ * committed offsets have reached the topics' last stable offsets. Used by {@code up --once} and {@code bench pipeline} to know
  * that all articles read have gone through the pipeline.
  */
 public final class PipelineDrain {
