@@ -191,7 +191,7 @@ class HostileArticleFilesTest {
             byte[] text = Files.readAllBytes(sample);
             byte[] page = HostileInputs.asPage(new String(text, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             for (String kind : List.of("txt", "html")) {
-                List<byte[]> mutants = HostileInputs.mutations(kind.equals("txt") ? text : page, 300,
+                List<byte[]> mutants = HostileInputs.mutations(kind.equals("txt") ? text : page, 250,
                         HostileInputs.MUTATION_SEED + sample.hashCode() + kind.hashCode());
                 for (int i = 0; i < mutants.size(); i++) {
                     Path file = Files.write(dir.resolve("mutant-" + variants + "." + kind), mutants.get(i));

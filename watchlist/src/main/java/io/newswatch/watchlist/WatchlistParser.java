@@ -144,6 +144,10 @@ public final class WatchlistParser {
                     "invalid YAML: " + e.getProblem())));
         } catch (YamlEngineException e) {
             throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1, "invalid YAML: " + e.getMessage())));
+        } catch (RuntimeException e) {
+            // the YAML library lets a few malformed inputs through as plain runtime exceptions (found by
+            // fuzzing: a \U escape cut off by the end of the file gives a NumberFormatException)
+            throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1, "invalid YAML: " + e)));
         } catch (StackOverflowError e) {
             // block collections indented thousands of levels deep; the flow check above catches the cheap case
             throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1,

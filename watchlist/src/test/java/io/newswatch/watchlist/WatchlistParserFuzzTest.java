@@ -2,6 +2,10 @@ package io.newswatch.watchlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -12,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class WatchlistParserFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest
     void parse(String yaml) {
         if (yaml == null) {
             return;
@@ -23,5 +27,12 @@ class WatchlistParserFuzzTest {
         } catch (InvalidWatchlistException e) {
             assertThat(e.getMessage()).startsWith("fuzz.yaml");
         }
+    }
+
+    /** The first finding: the YAML library threw a bare NumberFormatException for an escape cut off by the end of the file. */
+    @Test
+    void aBadEscapeIsAnInvalidFileNotACrash() {
+        assertThatThrownBy(() -> WatchlistParser.parse("watchlists: [\"\\U", "bad.yaml"))
+                .isInstanceOf(InvalidWatchlistException.class).hasMessageStartingWith("bad.yaml:1:1: invalid YAML");
     }
 }

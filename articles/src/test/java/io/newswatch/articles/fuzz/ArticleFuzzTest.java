@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.newswatch.articles.ArticleJson;
 import io.newswatch.articles.CleanText;
@@ -29,7 +32,7 @@ class ArticleFuzzTest {
     private static final ArticleJson ARTICLES = new ArticleJson(PAGES);
 
     /** Any bytes as a page: extraction returns, with clean text and a bounded title, whatever the markup. */
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest
     void pageExtractor(byte[] bytes) {
         if (bytes == null) {
             return;
@@ -47,17 +50,20 @@ class ArticleFuzzTest {
         }
     }
 
-    /** Any text as a JSON article: an article or an {@link InvalidArticleException} naming fields, nothing else. */
-    @FuzzTest(maxDuration = "30s")
-    void articleJson(String line) throws Exception {
-        if (line == null) {
-            return;
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            return; // not JSON: reported by the file reader with its line
+    private static final String[] FIELDS = {"url", "canonicalUrl", "title", "text", "html", "source", "publishedAt",
+        "language", "authors", "id", "attributes"};
+
+    /**
+     * JSON articles built field by field from the fuzzer's bytes (the JSON parser itself is not the
+     * target): an article, or an {@link InvalidArticleException} naming fields, nothing else.
+     */
+    @FuzzTest
+    void articleJson(FuzzedDataProvider data) {
+        ObjectNode node = JSON.createObjectNode();
+        int fields = data.consumeInt(0, FIELDS.length);
+        for (int i = 0; i < fields; i++) {
+            String field = data.pickValue(FIELDS);
+            node.set(field, value(data, 0));
         }
         try {
             RawArticle a = ARTICLES.parse(node, Origin.FILE, Instant.EPOCH, "fuzz");
@@ -67,9 +73,43 @@ class ArticleFuzzTest {
             assertThat(CleanText.isClean(a.getTitle(), false)).isTrue();
             assertThat(CleanText.isClean(a.getText(), true)).isTrue();
             assertThat(a.getId()).isNotBlank();
+            if (a.getPublishedAt() != null) {
+                assertThat(ArticleJson.isPlausible(a.getPublishedAt())).isTrue();
+            }
         } catch (InvalidArticleException e) {
             assertThat(e.errors()).isNotEmpty();
             assertThat(e.getMessage()).startsWith("fuzz: ");
+        }
+    }
+
+    private static JsonNode value(FuzzedDataProvider data, int depth) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (data.consumeInt(0, depth > 2 ? 4 : 7)) {
+            case 0:
+                return f.nullNode();
+            case 1:
+                return f.numberNode(data.consumeLong());
+            case 2:
+                return f.booleanNode(data.consumeBoolean());
+            case 3:
+            case 4:
+                return f.textNode(data.consumeString(200));
+            case 5: {
+                ArrayNode array = f.arrayNode();
+                int n = data.consumeInt(0, 4);
+                for (int i = 0; i < n; i++) {
+                    array.add(value(data, depth + 1));
+                }
+                return array;
+            }
+            default: {
+                ObjectNode object = f.objectNode();
+                int n = data.consumeInt(0, 4);
+                for (int i = 0; i < n; i++) {
+                    object.set(data.pickValue(new String[] {"name", "domain", "feedUrl", "tags", "k"}), value(data, depth + 1));
+                }
+                return object;
+            }
         }
     }
 }
