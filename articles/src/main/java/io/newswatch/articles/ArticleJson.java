@@ -33,6 +33,8 @@ import io.newswatch.schemas.Source;
 public final class ArticleJson {
 
     public static final int MAX_TEXT_CHARS = 1_000_000;
+    /** Far above any real headline; a longer "title" is a whole text in the wrong field. */
+    public static final int MAX_TITLE_CHARS = 2_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
     private final HtmlText htmlText;
@@ -69,12 +71,17 @@ public final class ArticleJson {
                 canonical = c;
             }
         }
-        String title = Optional.ofNullable(text(json, "title", errors)).orElse("").strip();
+        String title = CleanText.title(Optional.ofNullable(text(json, "title", errors)).orElse(""));
+        if (title.length() > MAX_TITLE_CHARS) {
+            errors.add(new InvalidArticleException.FieldError("title", "longer than " + MAX_TITLE_CHARS + " characters ("
+                    + title.length() + ")"));
+        }
         String body = text(json, "text", errors);
         String html = text(json, "html", errors);
         if (body == null && html != null) {
             body = htmlText.text(html, url);
         }
+        body = CleanText.text(body);
         if (body == null || body.isBlank()) {
             errors.add(new InvalidArticleException.FieldError(json.has("html") ? "html" : "text",
                     "is required and must not be empty (give text or html)"));
@@ -88,7 +95,10 @@ public final class ArticleJson {
             publishedAt = instant(published);
             if (publishedAt == null) {
                 errors.add(new InvalidArticleException.FieldError("publishedAt",
-                        "must be an ISO-8601 date-time such as 2017-03-27T08:00:00Z, was '" + published + "'"));
+                        "must be an ISO-8601 date-time such as 2017-03-27T08:00:00Z, was '" + abbreviated(published) + "'"));
+            } else if (!isPlausible(publishedAt)) {
+                errors.add(new InvalidArticleException.FieldError("publishedAt",
+                        "must lie between " + EARLIEST + " and " + LATEST + ", was " + publishedAt));
             }
         }
         String language = text(json, "language", errors);
@@ -152,6 +162,18 @@ public final class ArticleJson {
         }
         errors.add(new InvalidArticleException.FieldError("source", "must be a name or an object with name and domain"));
         return Source.newBuilder().setName("unknown").build();
+    }
+
+    /** Dates outside this range (year 0, year 9999...) are typing or template mistakes, not news. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    public static boolean isPlausible(Instant t) {
+        return !t.isBefore(EARLIEST) && t.isBefore(LATEST);
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.newswatch.articles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import io.newswatch.schemas.Source;
 /**
  * A plain-text article: the first non-blank line is the title, the rest the text; paragraphs are
  * separated by blank lines in the output. Scraping leftovers (see {@link BoilerplateFilter}) are
- * dropped, and a date-only line before the title becomes the publication time.
+ * dropped, and a date-only line before the title becomes the publication time. Bytes that are not
+ * UTF-8 are read as Windows-1252 (see {@link FileText#lenient}); control characters are removed.
  */
 public final class TextArticleFile {
 
@@ -28,12 +28,12 @@ public final class TextArticleFile {
     }
 
     public static RawArticle read(Path file, String sourceName, Instant fetchedAt) throws IOException {
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String content = FileText.lenient(Files.readAllBytes(file));
         return parse(content, sourceName, fetchedAt, file.getFileName().toString());
     }
 
     static RawArticle parse(String content, String sourceName, Instant fetchedAt, String fileName) {
-        List<String> lines = BoilerplateFilter.keepStory(content.replace("\r\n", "\n").replace('\r', '\n').lines().toList());
+        List<String> lines = BoilerplateFilter.keepStory(CleanText.text(content).lines().toList());
         String title = "";
         Instant publishedAt = null;
         List<String> paragraphs = new ArrayList<>();

@@ -20,6 +20,7 @@ import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.cli.ConnectionOptions;
 import io.newswatch.core.cli.TopicOptions;
 import io.newswatch.ingest.cli.FetchOptions;
+import io.newswatch.ingest.cli.FileLimitOptions;
 import io.newswatch.ingest.cli.StateOptions;
 import io.newswatch.ingest.feed.Durations;
 import io.newswatch.ingest.feed.FeedPoller;
@@ -64,6 +65,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     FetchOptions fetchOptions;
+
+    @Mixin
+    FileLimitOptions fileLimits;
 
     @Option(names = "--sources", paramLabel = "FILE", defaultValue = "${env:NEWSWATCH_SOURCES}",
             description = "YAML file of feeds to poll (env NEWSWATCH_SOURCES).")
@@ -146,7 +150,8 @@ public final class IngestCommand implements Callable<Integer> {
                 scheduler = new FeedScheduler(feeds, poller, feedThreads);
                 parts.add(scheduler);
             }
-            DirectoryIngestor directory = input == null ? null : new DirectoryIngestor(input, pipeline.intake(), clock);
+            DirectoryIngestor directory = input == null ? null : new DirectoryIngestor(input, pipeline.intake(), clock,
+                    fileLimits.limits(), io.newswatch.ingest.file.RejectedFiles.intoFolder(input, clock));
             if (once) {
                 try {
                     return runOnce(scheduler, directory);
@@ -205,9 +210,13 @@ public final class IngestCommand implements Callable<Integer> {
                 }
             }
             int published = directory == null ? 0 : directory.ingestOnce();
-            spec.commandLine().getErr().printf("newswatch ingest: %d articles published from files; %d feeds failed%n",
-                    published, failed);
-            return failed == 0 ? 0 : 1;
+            long dropped = directory == null ? 0 : directory.dropped();
+            spec.commandLine().getErr().printf("newswatch ingest: %d articles published from files, %d dropped; %d feeds failed%n",
+                    published, dropped, failed);
+            if (directory != null) {
+                directory.rejections().forEach(r -> spec.commandLine().getErr().println("newswatch ingest: rejected " + r));
+            }
+            return failed == 0 && dropped == 0 ? 0 : 1;
         } finally {
             if (scheduler != null) {
                 scheduler.close();

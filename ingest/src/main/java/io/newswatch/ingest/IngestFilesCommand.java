@@ -35,6 +35,9 @@ public final class IngestFilesCommand implements Callable<Integer> {
     @Mixin
     StateOptions stateOptions;
 
+    @Mixin
+    io.newswatch.ingest.cli.FileLimitOptions fileLimits;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to read.")
     List<Path> paths;
 
@@ -46,7 +49,8 @@ public final class IngestFilesCommand implements Callable<Integer> {
         try (IngestPipeline pipeline = IngestPipeline.open(connectionOptions.connection(), topicOptions.topics(),
                 topicOptions.layout(), stateOptions.openSeen(), Map.of())) {
             boolean terminal = System.console() != null && !plain;
-            Backfill.Summary s = new Backfill(pipeline.intake(), Clock.systemUTC(), System.err, terminal).run(paths);
+            Backfill.Summary s = new Backfill(pipeline.intake(), Clock.systemUTC(), System.err, terminal, fileLimits.limits())
+                    .run(paths);
             spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                     "%d articles read in %.1f s (%.0f/s): %d published, %d duplicates, %d invalid, %d failed%n",
                     s.read(), s.took().toMillis() / 1000.0, s.ratePerSecond(), s.published(), s.duplicates(), s.invalid(),

@@ -41,6 +41,8 @@ public final class WatchlistParser {
     static final int MAX_FILE_CODE_POINTS = 8 * 1024 * 1024;
     static final int MAX_ALIASES = 50;
     static final int MAX_DEPTH = 50;
+    /** Each clause level takes a mapping and a list: room for {@link #MAX_DEPTH} of them and then some. */
+    static final int MAX_FLOW_DEPTH = 4 * MAX_DEPTH;
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -79,7 +81,52 @@ public final class WatchlistParser {
         return new Parsed(watchlists, Map.copyOf(parser.positions));
     }
 
+    /**
+     * The YAML library parses nested collections recursively, so a few kilobytes of {@code [[[[...}
+     * would exhaust the stack; flow collections nested deeper than watch-lists ever need are refused
+     * before parsing, at the bracket that goes too deep.
+     */
+    private void checkFlowNesting(String yaml) throws InvalidWatchlistException {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        char quote = 0;
+        boolean comment = false;
+        char previous = '\n';
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+                comment = false;
+            } else if (comment) {
+                // rest of the line is a comment
+            } else if (quote != 0) {
+                if (c == '\\' && quote == '"') {
+                    i++;
+                    column++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '#' && Character.isWhitespace(previous)) {
+                comment = true;
+            } else if ((c == '"' || c == '\'') && depth > 0) {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_FLOW_DEPTH) {
+                    throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, line, column,
+                            "invalid YAML: collections nested deeper than " + MAX_FLOW_DEPTH)));
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+            previous = c;
+        }
+    }
+
     private List<Watchlist> parseDocument(String yaml) throws InvalidWatchlistException {
+        checkFlowNesting(yaml);
         Optional<Node> root;
         try {
             LoadSettings settings = LoadSettings.builder()
@@ -97,6 +144,14 @@ public final class WatchlistParser {
                     "invalid YAML: " + e.getProblem())));
         } catch (YamlEngineException e) {
             throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1, "invalid YAML: " + e.getMessage())));
+        } catch (RuntimeException e) {
+            // the YAML library lets a few malformed inputs through as plain runtime exceptions (found by
+            // fuzzing: a \U escape cut off by the end of the file gives a NumberFormatException)
+            throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1, "invalid YAML: " + e)));
+        } catch (StackOverflowError e) {
+            // block collections indented thousands of levels deep; the flow check above catches the cheap case
+            throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1,
+                    "invalid YAML: collections nested too deeply")));
         }
         if (root.isEmpty()) {
             throw new InvalidWatchlistException(List.of(new WatchlistProblem(file, 1, 1,

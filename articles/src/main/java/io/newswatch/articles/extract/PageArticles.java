@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.newswatch.articles.ArticleIds;
 import io.newswatch.articles.CanonicalUrl;
+import io.newswatch.articles.CleanText;
 import io.newswatch.schemas.Origin;
 import io.newswatch.schemas.RawArticle;
 import io.newswatch.schemas.Source;
@@ -36,12 +37,12 @@ public final class PageArticles {
     public static Optional<RawArticle> build(ExtractedPage page, Hints hints, Origin origin, Instant fetchedAt) {
         String text = page == null ? "" : nullToEmpty(page.text());
         if (text.isBlank() && hints.summary() != null) {
-            text = hints.summary().strip();
+            text = nullToEmpty(CleanText.text(hints.summary()));
         }
         if (text.isBlank()) {
             return Optional.empty();
         }
-        String title = page != null && page.title() != null ? page.title() : nullToEmpty(hints.title());
+        String title = page != null && page.title() != null ? page.title() : nullToEmpty(CleanText.title(hints.title()));
         String canonical = canonical(page == null ? null : page.canonicalUrl(), hints.url());
         String hash = ArticleIds.contentHash(title, text);
         String id = canonical != null ? ArticleIds.fromUrl(canonical) : ArticleIds.fromContent(hash);

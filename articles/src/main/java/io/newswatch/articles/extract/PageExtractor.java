@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.newswatch.articles.ArticleJson;
 import io.newswatch.articles.CanonicalUrl;
+import io.newswatch.articles.CleanText;
+import io.newswatch.articles.FileLimits;
 import io.newswatch.articles.HtmlText;
 import io.newswatch.articles.clean.BoilerplateFilter;
 
@@ -35,6 +37,7 @@ import io.newswatch.articles.clean.BoilerplateFilter;
  */
 public final class PageExtractor implements HtmlText {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageExtractor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd";
     private static final String ALWAYS_FURNITURE = "script, style, noscript, template, iframe, object, embed, form, nav, "
@@ -50,9 +53,25 @@ public final class PageExtractor implements HtmlText {
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting",
             "scholarlyarticle", "techarticle", "report", "webpage");
 
+    private final int maxNesting;
+
+    public PageExtractor() {
+        this(FileLimits.DEFAULT_MAX_NESTING);
+    }
+
+    /** {@code maxNesting}: markup nested deeper is flattened before parsing (see {@link NestingLimit}). */
+    public PageExtractor(int maxNesting) {
+        this.maxNesting = maxNesting;
+    }
+
     /** Extracts the article of {@code html}, fetched from {@code pageUrl} (may be null). */
     public ExtractedPage extract(String html, String pageUrl) {
-        Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
+        NestingLimit.Result flat = NestingLimit.apply(html, maxNesting);
+        if (flat.droppedTags() > 0) {
+            log.debug("Flattened {} tags nested deeper than {} in {}", flat.droppedTags(), maxNesting,
+                    pageUrl == null ? "a page" : pageUrl);
+        }
+        Document doc = Jsoup.parse(flat.html(), pageUrl == null ? "" : pageUrl);
         JsonNode ld = jsonLdArticle(doc);
         String title = first(ld == null ? null : textOf(ld.get("headline")), meta(doc, "og:title"), meta(doc, "twitter:title"),
                 doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(), doc.title());
@@ -66,8 +85,18 @@ public final class PageExtractor implements HtmlText {
         String canonical = canonical(doc, ld);
         String language = language(doc, ld);
         String siteName = first(meta(doc, "og:site_name"), ld == null ? null : textOf(ld.path("publisher").get("name")));
-        String text = mainText(doc, title);
-        return new ExtractedPage(title == null ? null : title.strip(), text, authors, published, modified, canonical, language, siteName);
+        String text = CleanText.text(mainText(doc, title));
+        return new ExtractedPage(shortTitle(title), text, authors, published, modified, canonical, language, siteName);
+    }
+
+    /** A page's title, cleaned and cut to a sensible length (the markup is not the reader's to fix). */
+    private static String shortTitle(String title) {
+        String t = CleanText.title(title);
+        if (t == null || t.length() <= ArticleJson.MAX_TITLE_CHARS) {
+            return t;
+        }
+        int cut = t.lastIndexOf(' ', ArticleJson.MAX_TITLE_CHARS);
+        return t.substring(0, cut > ArticleJson.MAX_TITLE_CHARS / 2 ? cut : ArticleJson.MAX_TITLE_CHARS).strip() + "…";
     }
 
     /** The main text only; lets the page extractor stand in wherever HTML must become article text. */
@@ -360,7 +389,7 @@ public final class PageExtractor implements HtmlText {
     private static Instant firstInstant(String... values) {
         for (String v : values) {
             Instant t = v == null ? null : ArticleJson.instant(v);
-            if (t != null) {
+            if (t != null && ArticleJson.isPlausible(t)) {
                 return t;
             }
         }

@@ -155,9 +155,11 @@ public final class UpCommand implements Callable<Integer> {
             if (once) {
                 int published = ingestor.ingestOnce();
                 boolean drained = awaitDrained(connection, List.of(enrich, alerts), topics, timeout);
-                spec.commandLine().getErr().printf("newswatch up: %d new articles, %d alerts printed, %s%n", published, printer.printed(),
-                        drained ? "pipeline drained" : "pipeline NOT drained within " + timeout);
-                return drained ? 0 : 1;
+                ingestor.rejections().forEach(r -> spec.commandLine().getErr().println("newswatch up: rejected " + r));
+                spec.commandLine().getErr().printf("newswatch up: %d new articles, %d dropped, %d alerts printed, %s%n", published,
+                        ingestor.dropped(), printer.printed(), drained ? "pipeline drained" : "pipeline NOT drained within " + timeout);
+                // 3: everything went through, but some input could not be used (see the log for each)
+                return !drained ? 1 : ingestor.dropped() > 0 ? 3 : 0;
             }
             // Like the services, the long-running pipeline answers /healthz, /readyz and /metrics.
             // The dashboard is served on the same port, next to them.
@@ -179,7 +181,11 @@ public final class UpCommand implements Callable<Integer> {
             }, "up-shutdown"));
             spec.commandLine().getErr().println("newswatch up: watching " + input.toAbsolutePath() + "; Ctrl-C to stop");
             while (stop.getCount() > 0) {
-                ingestor.ingestOnce();
+                try {
+                    ingestor.ingestOnce();
+                } catch (java.io.IOException e) {
+                    log.warn("Reading {} failed: {}; will retry", input, e.toString());
+                }
                 stop.await(pollInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
             return 0;

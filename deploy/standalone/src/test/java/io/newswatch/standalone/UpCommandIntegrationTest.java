@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newswatch.testkit.HostileInputs;
 import picocli.CommandLine;
 
 /** The embedded default end to end: samples in, alerts out, and a restart that repeats nothing. */
@@ -47,6 +48,31 @@ class UpCommandIntegrationTest {
         assertThat(registryUrl(second.err)).isEqualTo(registryUrl(first.err)).startsWith("http://127.0.0.1:");
     }
 
+    @Test
+    void aBadFileAmongGoodOnesIsReportedByNameAndARestartDoesNotFailOnIt() throws Exception {
+        Path input = dataDir.resolve("input");
+        Files.createDirectories(input);
+        try (var samples = Files.list(SAMPLES)) {
+            for (Path sample : samples.toList()) {
+                Files.copy(sample, input.resolve(sample.getFileName()));
+            }
+        }
+        HostileInputs.copy("invalid-utf8.json", input);
+        HostileInputs.copy("binary.txt", input);
+
+        Run first = up(input);
+        assertThat(first.exitCode).as(first.err).isEqualTo(3);
+        assertThat(first.jsonLines()).extracting(a -> a.get("watchlistId").asText()).contains("uk-terror", "encryption-policy");
+        assertThat(first.err).contains("rejected " + input.resolve("invalid-utf8.json") + ": not valid UTF-8")
+                .contains("rejected " + input.resolve("binary.txt") + ": binary content").contains("2 dropped");
+        assertThat(input.resolve("rejected/invalid-utf8.json")).exists();
+
+        Run second = up(input);
+        assertThat(second.exitCode).as(second.err).isZero();
+        assertThat(second.out).isBlank();
+        assertThat(second.err).contains("0 dropped").doesNotContain("rejected /");
+    }
+
     private static String registryUrl(String log) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("schema registry at (\\S+),").matcher(log);
         assertThat(m.find()).as("registry URL in: %s", log).isTrue();
@@ -54,12 +80,16 @@ class UpCommandIntegrationTest {
     }
 
     private Run up() {
+        return up(SAMPLES);
+    }
+
+    private Run up(Path input) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Newswatch.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute("up", "--once", "--json", "--data-dir", dataDir.toString(), "--input", SAMPLES.toString(),
+        int code = cmd.execute("up", "--once", "--json", "--data-dir", dataDir.toString(), "--input", input.toString(),
                 "--timeout", "2m");
         return new Run(code, out.toString(), err.toString());
     }

@@ -25,6 +25,7 @@ import io.newswatch.ingest.cli.FetchOptions;
 import io.newswatch.ingest.http.FetchException;
 import io.newswatch.ingest.http.FetchResponse;
 import io.newswatch.ingest.http.HttpFetcher;
+import io.newswatch.ingest.http.RobotsRules;
 import io.newswatch.schemas.Origin;
 import io.newswatch.schemas.RawArticle;
 import picocli.CommandLine.Command;
@@ -48,11 +49,18 @@ public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     FetchOptions fetchOptions;
 
+    @Mixin
+    io.newswatch.ingest.cli.FileLimitOptions fileLimits;
+
     @Parameters(paramLabel = "PATH|URL", description = "A file, or an http(s) URL to fetch.")
     String target;
 
     @Option(names = "--json", description = "Print the article(s) as JSON.")
     boolean json;
+
+    @Option(names = "--ignore-robots", description = "Fetch the page even if its site's robots.txt disallows it for "
+            + "the User-Agent (by default robots.txt is consulted, as ingest does).")
+    boolean ignoreRobots;
 
     @Override
     public Integer call() throws Exception {
@@ -63,12 +71,19 @@ public final class ExtractCommand implements Callable<Integer> {
         String lower = target.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             try {
-                FetchResponse r = new HttpFetcher(fetchOptions.settings()).get(URI.create(target));
+                HttpFetcher fetcher = new HttpFetcher(fetchOptions.settings());
+                URI uri = URI.create(target);
+                if (!ignoreRobots && !new RobotsRules(fetcher).allows(uri)) {
+                    err.println("newswatch extract: robots.txt of " + uri.getHost() + " disallows " + target
+                            + " for this User-Agent (--ignore-robots to fetch it anyway)");
+                    return 1;
+                }
+                FetchResponse r = fetcher.get(uri);
                 if (!r.ok()) {
                     err.println("newswatch extract: " + target + " answered HTTP " + r.status());
                     return 1;
                 }
-                var page = new PageExtractor().extract(PageCharset.decode(r.body(), r.header("content-type")), r.uri().toString());
+                var page = new PageExtractor(fileLimits.limits().maxNesting()).extract(PageCharset.decode(r.body(), r.header("content-type")), r.uri().toString());
                 Optional<RawArticle> a = PageArticles.build(page, PageArticles.Hints.ofUrl(r.uri().toString()), Origin.PAGE,
                         Clock.systemUTC().instant());
                 a.ifPresentOrElse(articles::add, () -> problems.add(target + ": no article text found"));
@@ -77,12 +92,19 @@ public final class ExtractCommand implements Callable<Integer> {
                 return 1;
             }
         } else {
-            Path file = Path.of(target);
+            Path file;
+            try {
+                file = Path.of(target);
+            } catch (java.nio.file.InvalidPathException e) {
+                err.println("newswatch extract: not a file name: " + e.getMessage());
+                return 2;
+            }
             if (!Files.isRegularFile(file)) {
                 err.println("newswatch extract: no such file: " + target);
                 return 2;
             }
-            new ArticleFiles(new ArticleJson(new PageExtractor()), Clock.systemUTC()).readFile(file, new ArticleFiles.Sink() {
+            new ArticleFiles(new ArticleJson(new PageExtractor(fileLimits.limits().maxNesting())), Clock.systemUTC(),
+                    fileLimits.limits()).readFile(file, new ArticleFiles.Sink() {
                 @Override
                 public void article(RawArticle article, Path from) {
                     articles.add(article);
@@ -91,6 +113,11 @@ public final class ExtractCommand implements Callable<Integer> {
                 @Override
                 public void invalid(String where, String message) {
                     problems.add(where + ": " + message);
+                }
+
+                @Override
+                public void rejected(Path bad, String reason) {
+                    problems.add(bad + ": rejected: " + reason);
                 }
             });
         }

@@ -113,7 +113,7 @@ public final class FeedPoller {
             try {
                 article = articleFor(source, item, feed.language());
             } catch (FetchException e) {
-                log.warn("Feed {}: page of item {} not available now ({}); will retry", source.name(), item.link(), e.getMessage());
+                log.warn("Feed {}: page of item {} not available now ({}); will retry", source.label(), item.link(), e.getMessage());
                 Metrics.counter("newswatch.errors", "component", "page", "reason", e.reason()).increment();
                 complete = false;
                 continue;
@@ -160,7 +160,7 @@ public final class FeedPoller {
         }
         states.setValidators(url, response.header("etag"), response.header("last-modified"));
         if (!fresh.isEmpty()) {
-            log.info("Feed {}: {} new items, {} published, {} duplicates", source.name(), fresh.size(), published,
+            log.info("Feed {}: {} new items, {} published, {} duplicates", source.label(), fresh.size(), published,
                     duplicates + (fresh.size() - pending.size()));
         }
         return new PollResult(PollResult.Status.UPDATED, fresh.size(), published, duplicates, null);
@@ -189,7 +189,7 @@ public final class FeedPoller {
                 if (RETRIABLE.contains(e.reason()) && item.summaryText() == null) {
                     throw e;
                 }
-                log.info("Feed {}: using the feed's text for {}: {}", source.name(), item.link(), e.getMessage());
+                log.info("Feed {}: using the feed's text for {}: {}", source.label(), item.link(), e.getMessage());
             }
         }
         return PageArticles.build(page, hints, how, clock.instant());
@@ -216,7 +216,7 @@ public final class FeedPoller {
 
     private static PollResult failure(FeedSource source, String reason, String message) {
         Metrics.counter("newswatch.errors", "component", "feed", "reason", reason).increment();
-        log.warn("Feed {}: {}", source.name(), message);
+        log.warn("Feed {}: {}", source.label(), message);
         return PollResult.failed(reason + ": " + message);
     }
 }

@@ -24,7 +24,7 @@ import io.micrometer.core.instrument.Metrics;
  * Polls every enabled feed on its own schedule: its interval plus up to 10% random jitter (so that
  * feeds do not fire together), and after failures an exponentially growing delay (interval x 2^n,
  * at most 6 hours). The last error of each feed is logged and kept in {@link #statuses()}; the
- * gauge {@code newswatch.feed.failures} (tag feed) counts its consecutive failures.
+ * gauge {@code newswatch.feed.failures} (tag feed = the feed's URL, unique where names and hosts are not) counts its consecutive failures.
  */
 public final class FeedScheduler implements AutoCloseable {
 
@@ -52,7 +52,7 @@ public final class FeedScheduler implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(threads, r -> daemon(r, "feed-poller-" + n.incrementAndGet()));
         for (FeedSource s : this.sources) {
             AtomicInteger f = failures.computeIfAbsent(s.url().toString(), k -> new AtomicInteger());
-            Gauge.builder("newswatch.feed.failures", f, AtomicInteger::get).tag("feed", s.name())
+            Gauge.builder("newswatch.feed.failures", f, AtomicInteger::get).tag("feed", s.url().toString())
                     .description("Consecutive failed polls of the feed").register(Metrics.globalRegistry);
         }
     }
@@ -110,7 +110,7 @@ public final class FeedScheduler implements AutoCloseable {
             return PollResult.failed("interrupted");
         } catch (RuntimeException e) {
             // One broken feed must never stop the others.
-            log.error("Feed {}: unexpected error while polling", s.name(), e);
+            log.error("Feed {}: unexpected error while polling", s.label(), e);
             Metrics.counter("newswatch.errors", "component", "feed", "reason", "internal").increment();
             r = PollResult.failed("internal: " + e);
         }

@@ -21,4 +21,9 @@ public record FeedSource(URI url, String name, Duration pollInterval, List<Strin
     public FeedSource {
         tags = List.copyOf(tags);
     }
+
+    /** How logs name the feed: its URL, after its name when it was given one (the default name, the host, is not unique). */
+    public String label() {
+        return name.equalsIgnoreCase(url.getHost()) ? url.toString() : name + " (" + url + ")";
+    }
 }

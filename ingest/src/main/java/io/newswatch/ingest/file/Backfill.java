@@ -1,9 +1,9 @@
 package io.newswatch.ingest.file;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Metrics;
 import io.newswatch.articles.ArticleFiles;
 import io.newswatch.articles.ArticleJson;
+import io.newswatch.articles.FileLimits;
 import io.newswatch.ingest.ArticleIntake;
 import io.newswatch.schemas.RawArticle;
 import me.tongfei.progressbar.ProgressBar;
@@ -51,8 +52,12 @@ public final class Backfill {
 
     /** {@code terminal}: draw a progress bar on {@code progressOut}; else print a plain line every few seconds. */
     public Backfill(ArticleIntake intake, Clock clock, PrintStream progressOut, boolean terminal) {
+        this(intake, clock, progressOut, terminal, FileLimits.defaults());
+    }
+
+    public Backfill(ArticleIntake intake, Clock clock, PrintStream progressOut, boolean terminal, FileLimits limits) {
         this.intake = intake;
-        this.files = new ArticleFiles(new ArticleJson(), clock);
+        this.files = new ArticleFiles(new ArticleJson(), clock, limits);
         this.progressOut = progressOut;
         this.terminal = terminal;
     }
@@ -109,6 +114,13 @@ public final class Backfill {
                         Metrics.counter("newswatch.errors", "component", "files", "reason", "invalid-article").increment();
                         log.warn("Skipping invalid article at {}: {}", where, message);
                     }
+
+                    @Override
+                    public void rejected(Path bad, String reason) {
+                        invalid.incrementAndGet();
+                        Metrics.counter("newswatch.errors", "component", "files", "reason", "rejected-file").increment();
+                        log.warn("Rejected file {}: {}", bad, reason);
+                    }
                 });
                 if (!interrupted.isEmpty()) {
                     throw interrupted.get(0);
@@ -135,16 +147,27 @@ public final class Backfill {
         if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson")) {
             return 1;
         }
+        // Counting line breaks, not decoding: a file that is not UTF-8 is reported when it is read.
         long n = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    n++;
+        boolean content = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
+            byte[] buf = new byte[65536];
+            int len;
+            while ((len = in.read(buf)) > 0) {
+                for (int i = 0; i < len; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        n += content ? 1 : 0;
+                        content = false;
+                    } else if (b != ' ' && b != '\r' && b != '\t') {
+                        content = true;
+                    }
                 }
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return 0;
         }
-        return n;
+        return n + (content ? 1 : 0);
     }
 
     private interface Progress extends AutoCloseable {

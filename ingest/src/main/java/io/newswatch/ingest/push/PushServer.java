@@ -128,7 +128,9 @@ public final class PushServer implements AutoCloseable {
                 nodes = ndjson ? ndjson(body) : json(body);
             } catch (JsonProcessingException e) {
                 Metrics.counter("newswatch.errors", "component", "push", "reason", "invalid-json").increment();
-                respond(ex, 400, error("invalid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()));
+                // a limit hit (nesting, number or string length) has no location
+                respond(ex, 400, error("invalid JSON" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
+                        + ": " + e.getOriginalMessage()));
                 return;
             }
             publish(ex, nodes);

@@ -59,6 +59,38 @@ class ExtractCommandTest {
         assertThat(r.err).contains("not a public address");
     }
 
+    @Test
+    void namesAFileItCannotUseAndCleansTheOnesItCan() throws Exception {
+        Path bad = io.newswatch.testkit.HostileInputs.copy("invalid-utf8.json", dir);
+        Result r = run(bad.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.err).contains(bad + ": rejected: not valid UTF-8 (first bad byte at offset 57)");
+
+        Path binary = io.newswatch.testkit.HostileInputs.copy("binary.txt", dir);
+        Result b = run(binary.toString());
+        assertThat(b.code).isEqualTo(1);
+        assertThat(b.err).contains(binary + ": rejected: binary content");
+
+        Result nul = run(io.newswatch.testkit.HostileInputs.copy("nul-bytes.txt", dir).toString(), "--json");
+        assertThat(nul.code).isZero();
+        assertThat(new ObjectMapper().readTree(nul.out).get("title").asText()).isEqualTo("Title with NUL bytes and a bell");
+
+        Result lines = run(io.newswatch.testkit.HostileInputs.copy("one-bad-line.jsonl", dir).toString());
+        assertThat(lines.code).isEqualTo(1);
+        assertThat(lines.out).contains("Good article 1", "Good article 2", "Good article 3");
+        assertThat(lines.err).contains("one-bad-line.jsonl:3: invalid JSON");
+
+        Path huge = dir.resolve("huge.html");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(60L * 1024 * 1024);
+        }
+        Result h = run(huge.toString());
+        assertThat(h.code).isEqualTo(1);
+        assertThat(h.err).contains("huge.html: rejected: 62914560 bytes, larger than the limit of 5242880 bytes");
+        Result allowed = run(huge.toString(), "--max-file-bytes", "100000000");
+        assertThat(allowed.err).doesNotContain("larger than the limit").contains("binary content");
+    }
+
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
