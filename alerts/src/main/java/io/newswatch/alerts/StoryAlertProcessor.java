@@ -82,12 +82,13 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
         }
         long now = clock.millis();
         long eventTime = eventTime(article, record.timestamp());
+        boolean timeKnown = article.getArticle() != null && article.getArticle().getPublishedAt() != null;
         newestEventTime = Math.max(newestEventTime, eventTime);
         for (WatchlistMatch match : matches) {
             String key = match.watchlist().id() + '\u0000' + article.getStoryId();
             AlertedState state = AlertedState.parse(alerted.get(key));
             Alert alert;
-            if (state.alertedWithin(eventTime, match.watchlist().throttle().toMillis())) {
+            if (state.alertedWithin(eventTime, timeKnown, match.watchlist().throttle().toMillis())) {
                 state = state.withRelated(state.related() + 1);
                 alerted.put(key, state.format());
                 if (!options.updateAlerts() && !match.watchlist().updates()) {
@@ -95,7 +96,7 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
                 }
                 alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.UPDATE, state.related());
             } else {
-                alerted.put(key, state.withAlertAt(eventTime).format());
+                alerted.put(key, state.withAlertAt(eventTime, timeKnown).format());
                 alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.NEW, 0);
             }
             RecordHeaders headers = new RecordHeaders();
@@ -159,12 +160,22 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
 
     /**
      * What is remembered of a (watch-list, story): the event times of the alerts sent for it and
-     * how many copies were throttled. Stored as {@code "t1 t2 ...,related"}; the older
+     * how many copies were throttled. Stored as {@code "t1 t2~ ...,related"}, where {@code ~} marks
+     * the time of an article that stated no publication time (its fetch time stands in); the older
      * single-time form {@code "t,related"} reads the same way.
+     *
+     * <p>An article without a publication time cannot be placed against its story's other copies, and
+     * the story step has already judged them one event: it is within the throttle of every alert of
+     * its story, and an alert it gave is within the throttle of every later copy. Otherwise a copy
+     * stamped years ago (a page's stale date) and one stamped "now" would each alert.
      */
-    record AlertedState(long[] alertTimes, int related) {
+    record AlertedState(long[] alertTimes, boolean[] estimated, int related) {
 
-        static final AlertedState NONE = new AlertedState(new long[0], 0);
+        static final AlertedState NONE = new AlertedState(new long[0], new boolean[0], 0);
+
+        AlertedState(long[] alertTimes, int related) {
+            this(alertTimes, new boolean[alertTimes.length], related);
+        }
 
         static AlertedState parse(String value) {
             if (value == null) {
@@ -173,36 +184,59 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
             int comma = value.indexOf(',');
             String[] times = value.substring(0, comma).trim().split(" ");
             long[] parsed = new long[times.length];
+            boolean[] estimated = new boolean[times.length];
             for (int i = 0; i < times.length; i++) {
-                parsed[i] = Long.parseLong(times[i]);
+                estimated[i] = times[i].endsWith("~");
+                parsed[i] = Long.parseLong(estimated[i] ? times[i].substring(0, times[i].length() - 1) : times[i]);
             }
-            return new AlertedState(parsed, Integer.parseInt(value.substring(comma + 1)));
+            return new AlertedState(parsed, estimated, Integer.parseInt(value.substring(comma + 1)));
         }
 
-        boolean alertedWithin(long eventTime, long throttleMillis) {
-            for (long t : alertTimes) {
-                if (Math.abs(eventTime - t) < throttleMillis) {
+        boolean alertedWithin(long eventTime, boolean timeKnown, long throttleMillis) {
+            for (int i = 0; i < alertTimes.length; i++) {
+                if (!timeKnown || estimated[i] || Math.abs(eventTime - alertTimes[i]) < throttleMillis) {
                     return true;
                 }
             }
             return false;
         }
 
-        AlertedState withAlertAt(long eventTime) {
-            long[] times = java.util.Arrays.copyOf(alertTimes, alertTimes.length + 1);
-            times[alertTimes.length] = eventTime;
-            java.util.Arrays.sort(times);
-            return new AlertedState(times, related);
+        AlertedState withAlertAt(long eventTime, boolean timeKnown) {
+            int n = alertTimes.length;
+            long[] times = java.util.Arrays.copyOf(alertTimes, n + 1);
+            boolean[] marks = java.util.Arrays.copyOf(estimated, n + 1);
+            times[n] = eventTime;
+            marks[n] = !timeKnown;
+            // keep the times sorted, each with its mark (a handful of entries: insertion is enough)
+            for (int i = n; i > 0 && times[i - 1] > times[i]; i--) {
+                long t = times[i]; times[i] = times[i - 1]; times[i - 1] = t;
+                boolean m = marks[i]; marks[i] = marks[i - 1]; marks[i - 1] = m;
+            }
+            return new AlertedState(times, marks, related);
         }
 
         AlertedState withRelated(int count) {
-            return new AlertedState(alertTimes, count);
+            return new AlertedState(alertTimes, estimated, count);
         }
 
         /** This state without the alerts older than {@code cutoff}; the same instance when none are. */
         AlertedState withoutAlertsBefore(long cutoff) {
-            long[] kept = java.util.Arrays.stream(alertTimes).filter(t -> t >= cutoff).toArray();
-            return kept.length == alertTimes.length ? this : new AlertedState(kept, related);
+            int kept = 0;
+            for (long t : alertTimes) {
+                kept += t >= cutoff ? 1 : 0;
+            }
+            if (kept == alertTimes.length) {
+                return this;
+            }
+            long[] times = new long[kept];
+            boolean[] marks = new boolean[kept];
+            for (int i = 0, j = 0; i < alertTimes.length; i++) {
+                if (alertTimes[i] >= cutoff) {
+                    times[j] = alertTimes[i];
+                    marks[j++] = estimated[i];
+                }
+            }
+            return new AlertedState(times, marks, related);
         }
 
         boolean isEmpty() {
@@ -211,8 +245,8 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
 
         String format() {
             StringBuilder s = new StringBuilder();
-            for (long t : alertTimes) {
-                s.append(s.length() == 0 ? "" : " ").append(t);
+            for (int i = 0; i < alertTimes.length; i++) {
+                s.append(s.length() == 0 ? "" : " ").append(alertTimes[i]).append(estimated[i] ? "~" : "");
             }
             return s.append(',').append(related).toString();
         }

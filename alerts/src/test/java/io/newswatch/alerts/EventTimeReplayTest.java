@@ -98,4 +98,25 @@ class EventTimeReplayTest {
         Collections.reverse(reversed);
         assertThat(replay(reversed)).as("alerts of the archive read newest first").isEqualTo(liveAlerts);
     }
+
+    /**
+     * Two copies of one story, one stating no publication time (so only its fetch time is known), the
+     * other a date years old (a page's stale stamp): the story step made them one story, and in
+     * either order each watch-list alerts once, the other copy counting as related.
+     */
+    @Test
+    void aCopyWithoutPublicationTimeIsThrottledWithItsStory() throws Exception {
+        for (boolean undatedFirst : new boolean[] {true, false}) {
+            EnrichedArticle undated = enriched("undated", "story-x", "Bridge closed", "The bridge was closed again.",
+                    List.of(), List.of());
+            undated.getArticle().setFetchedAt(Instant.parse("2026-12-02T11:00:00Z"));
+            EnrichedArticle stale = publishedAt(enriched("stale", "story-x", "Bridge closed",
+                    "The bridge was closed again today.", List.of(), List.of()), Instant.parse("2017-03-27T00:00:00Z"));
+            Map<String, List<Integer>> alerts = replay(undatedFirst ? List.of(undated, stale) : List.of(stale, undated));
+            assertThat(alerts).as("undated copy first: %s", undatedFirst).containsOnlyKeys(
+                    "six-hours/story-x", "daily/story-x", "weekly/story-x");
+            assertThat(alerts.values()).as("NEW and all alerts per watch-list, undated first: %s", undatedFirst)
+                    .allSatisfy(c -> assertThat(c).containsExactly(1, 1));
+        }
+    }
 }
