@@ -81,14 +81,13 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
             Metrics.counter("newswatch.articles.matched").increment();
         }
         long now = clock.millis();
-        long eventTime = eventTime(article, record.timestamp());
-        boolean timeKnown = article.getArticle() != null && article.getArticle().getPublishedAt() != null;
-        newestEventTime = Math.max(newestEventTime, eventTime);
+        EventTime event = eventTime(article, record.timestamp());
+        newestEventTime = Math.max(newestEventTime, event.millis());
         for (WatchlistMatch match : matches) {
             String key = match.watchlist().id() + '\u0000' + article.getStoryId();
             AlertedState state = AlertedState.parse(alerted.get(key));
             Alert alert;
-            if (state.alertedWithin(eventTime, timeKnown, match.watchlist().throttle().toMillis())) {
+            if (state.alertedWithin(event, match.watchlist().throttle().toMillis())) {
                 state = state.withRelated(state.related() + 1);
                 alerted.put(key, state.format());
                 if (!options.updateAlerts() && !match.watchlist().updates()) {
@@ -96,7 +95,7 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
                 }
                 alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.UPDATE, state.related());
             } else {
-                alerted.put(key, state.withAlertAt(eventTime, timeKnown).format());
+                alerted.put(key, state.withAlertAt(event).format());
                 alert = AlertFactory.toAlert(match, article, current.version(), now, AlertKind.NEW, 0);
             }
             RecordHeaders headers = new RecordHeaders();
@@ -119,17 +118,21 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
      * claims a later one (a wrong time zone on a page must not put it in the future), or else the
      * record's timestamp.
      */
-    static long eventTime(EnrichedArticle article, long recordTimestamp) {
+    static EventTime eventTime(EnrichedArticle article, long recordTimestamp) {
         RawArticle raw = article.getArticle();
         Instant published = raw == null ? null : raw.getPublishedAt();
         Instant fetched = raw == null ? null : raw.getFetchedAt();
         if (published != null && fetched != null) {
-            return Math.min(published.toEpochMilli(), fetched.toEpochMilli());
+            return new EventTime(Math.min(published.toEpochMilli(), fetched.toEpochMilli()), true);
         }
         if (published != null) {
-            return published.toEpochMilli();
+            return new EventTime(published.toEpochMilli(), true);
         }
-        return fetched != null ? fetched.toEpochMilli() : recordTimestamp;
+        return new EventTime(fetched != null ? fetched.toEpochMilli() : recordTimestamp, false);
+    }
+
+    /** An article's event time; {@code stated} is false when no publication time was given and a stand-in is used. */
+    record EventTime(long millis, boolean stated) {
     }
 
     private void purge(long timestamp) {
@@ -192,21 +195,21 @@ final class StoryAlertProcessor implements Processor<String, EnrichedArticle, St
             return new AlertedState(parsed, estimated, Integer.parseInt(value.substring(comma + 1)));
         }
 
-        boolean alertedWithin(long eventTime, boolean timeKnown, long throttleMillis) {
+        boolean alertedWithin(EventTime event, long throttleMillis) {
             for (int i = 0; i < alertTimes.length; i++) {
-                if (!timeKnown || estimated[i] || Math.abs(eventTime - alertTimes[i]) < throttleMillis) {
+                if (!event.stated() || estimated[i] || Math.abs(event.millis() - alertTimes[i]) < throttleMillis) {
                     return true;
                 }
             }
             return false;
         }
 
-        AlertedState withAlertAt(long eventTime, boolean timeKnown) {
+        AlertedState withAlertAt(EventTime event) {
             int n = alertTimes.length;
             long[] times = java.util.Arrays.copyOf(alertTimes, n + 1);
             boolean[] marks = java.util.Arrays.copyOf(estimated, n + 1);
-            times[n] = eventTime;
-            marks[n] = !timeKnown;
+            times[n] = event.millis();
+            marks[n] = !event.stated();
             // keep the times sorted, each with its mark (a handful of entries: insertion is enough)
             for (int i = n; i > 0 && times[i - 1] > times[i]; i--) {
                 long t = times[i]; times[i] = times[i - 1]; times[i - 1] = t;

@@ -35,13 +35,8 @@ public final class EnricherFactory {
      */
     public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Path taxonomyFile, Path topicModel,
             Clock clock) {
-        return createWithTopics(config, watchlists, Gazetteer.bundled(), taxonomyFile, choice(topicModel), clock);
-    }
-
-    /** {@link #create(NlpConfig, List, Path, Path, Clock)} with the given gazetteer. */
-    public static NlpEnricher create(NlpConfig config, List<Watchlist> watchlists, Gazetteer gazetteer, Path taxonomyFile,
-            Path topicModel, Clock clock) {
-        return createWithTopics(config, watchlists, gazetteer, taxonomyFile, choice(topicModel), clock);
+        return createWithTopics(config, watchlists, Gazetteer.bundled(), taxonomyFile,
+                topicModel == null ? TopicClassifierChoice.SEMANTIC : new TopicClassifierChoice.Model(topicModel), clock);
     }
 
     /** @param taxonomyFile topic taxonomy YAML, or null for the bundled IPTC top level */
@@ -59,10 +54,6 @@ public final class EnricherFactory {
         log.info("entity dictionary: {} names from {} watch-lists", dictionary.size(), watchlists.size());
         log.info("gazetteer {}: {} names", gazetteer.version(), gazetteer.size());
         return new NlpEnricher(analyzer, dictionary, gazetteer, classifier, config.maxChars(), clock);
-    }
-
-    private static TopicClassifierChoice choice(Path topicModel) {
-        return topicModel == null ? TopicClassifierChoice.SEMANTIC : new TopicClassifierChoice.Model(topicModel);
     }
 
     /** The defaults: fast English NER, bundled taxonomy, the given watch-lists' names. */
