@@ -101,8 +101,7 @@ public final class Gazetteer {
         if (files.isEmpty()) {
             return bundled();
         }
-        Map<String, Entry> byName = new HashMap<>();
-        bundled().entries().forEach(e -> byName.put(e.name(), e));
+        List<Entry> all = new ArrayList<>(bundled().entries());
         StringBuilder version = new StringBuilder(bundled().version());
         for (Path f : files) {
             List<Entry> entries = new ArrayList<>();
@@ -113,9 +112,9 @@ public final class Gazetteer {
                 throw new IllegalArgumentException("gazetteer " + f + ": cannot read: " + e.getMessage(), e);
             }
             version.append('+').append(f.getFileName()).append('@').append(parse(content, f.toString(), entries));
-            entries.forEach(e -> byName.put(e.name(), e));
+            all.addAll(entries);
         }
-        return new Gazetteer(new ArrayList<>(byName.values()), version.toString());
+        return new Gazetteer(all, version.toString()); // the constructor keeps a name's last entry
     }
 
     /** Parses one gazetteer file into {@code into}; returns its version. */

@@ -98,10 +98,12 @@ final class PageTokenizer {
     /** Titles always go on with a name ("Gen. Ali Hassan"); "Inc." or "Co." may end a sentence. */
     private static boolean isTitleAbbreviation(String sentence) {
         String w = lastWord(sentence).toLowerCase(Locale.ROOT);
-        return Set.of("mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "sgt.", "sen.", "rep.", "gov.", "prof.", "st.",
-                "capt.", "maj.", "adm.", "rev.", "cmdr.", "lieut.", "supt.", "insp.", "det.", "cpl.", "pvt.", "messrs.",
-                "hon.", "mt.", "ft.", "no.").contains(w);
+        return TITLE_ABBREVIATIONS.contains(w);
     }
+
+    private static final Set<String> TITLE_ABBREVIATIONS = Set.of("mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "sgt.",
+            "sen.", "rep.", "gov.", "prof.", "st.", "capt.", "maj.", "adm.", "rev.", "cmdr.", "lieut.", "supt.", "insp.", "det.",
+            "cpl.", "pvt.", "messrs.", "hon.", "mt.", "ft.", "no.");
 
     private static AnalyzedText.Sentence tokens(String text, int start, int end, TokenizerME tokenizer) {
         String sentence = text.substring(start, end);
@@ -169,9 +171,10 @@ final class PageTokenizer {
     /** "'s", "’re", "'ll": the apostrophe belongs to the token. */
     private static boolean isClitic(String s, int a, int b) {
         char c = s.charAt(a);
-        return (c == '\'' || c == '’') && Set.of("s", "re", "ve", "ll", "d", "m", "t")
-                .contains(s.substring(a + 1, b).toLowerCase(Locale.ROOT));
+        return (c == '\'' || c == '’') && CLITICS.contains(s.substring(a + 1, b).toLowerCase(Locale.ROOT));
     }
+
+    private static final Set<String> CLITICS = Set.of("s", "re", "ve", "ll", "d", "m", "t");
 
     private static boolean isQuote(char c) {
         return c == '"' || c == '“' || c == '”' || c == '„' || c == '‘' || c == '’' || c == '«' || c == '»' || c == '\''

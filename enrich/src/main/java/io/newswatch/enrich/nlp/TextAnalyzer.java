@@ -100,17 +100,7 @@ public final class TextAnalyzer {
                         Span[] first = capitals ? finder.find(piece) : finder.find(casing.recase(piece));
                         add(first, finder.probs(first), s, from, text, found);
                         if (capitals) {
-                            List<Span> extra = new ArrayList<>();
-                            for (Span a : finder.find(casing.recase(piece))) {
-                                boolean overlaps = false;
-                                for (Span n : first) {
-                                    overlaps |= a.intersects(n);
-                                }
-                                if (!overlaps) {
-                                    extra.add(a);
-                                }
-                            }
-                            Span[] extraNames = extra.toArray(Span[]::new);
+                            Span[] extraNames = notOverlapping(finder.find(casing.recase(piece)), first);
                             add(extraNames, finder.probs(extraNames), s, from, text, found);
                         }
                     }
