@@ -376,7 +376,12 @@ public final class WatchlistParser {
         return null;
     }
 
-    private Duration duration(String text, Node node) {
+    /**
+     * A duration as watch-lists write it: 30s, 30m, 24h, 7d, 2w, or ISO-8601 (PT12H).
+     *
+     * @throws DateTimeParseException when it is neither
+     */
+    public static Duration parseDuration(String text) {
         Matcher m = SHORT_DURATION.matcher(text.trim());
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
@@ -388,8 +393,12 @@ public final class WatchlistParser {
                 default -> Duration.ofDays(7 * n);
             };
         }
+        return Duration.parse(text.trim());
+    }
+
+    private Duration duration(String text, Node node) {
         try {
-            return Duration.parse(text.trim());
+            return parseDuration(text);
         } catch (DateTimeParseException e) {
             problem(node, "throttle must be a duration such as 30m, 24h, 7d or PT12H; was '" + text + "'");
             return Watchlist.DEFAULT_THROTTLE;

@@ -1,18 +1,16 @@
 package io.newswatch.dashboard.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.newswatch.schemas.Alert;
 import io.newswatch.schemas.Evidence;
 import io.newswatch.schemas.Severity;
+import io.newswatch.watchlist.WatchlistParser;
 
 /**
  * Which alerts a reader of the dashboard wants to see. Every criterion is optional; all given ones
@@ -28,8 +26,6 @@ import io.newswatch.schemas.Severity;
  */
 public record AlertFilter(List<String> watchlists, Severity minSeverity, String topic, String source, Instant since,
         Instant until, List<String> words) {
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhdw])");
 
     public AlertFilter {
         watchlists = List.copyOf(watchlists);
@@ -89,20 +85,8 @@ public record AlertFilter(List<String> watchlists, Severity minSeverity, String 
         } catch (DateTimeParseException notAnInstant) {
             // a duration back from now
         }
-        Matcher m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
-            return now.minus(d);
-        }
         try {
-            return now.minus(Duration.parse(value));
+            return now.minus(WatchlistParser.parseDuration(value.toLowerCase(Locale.ROOT)));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 instant (2026-01-31T08:00:00Z) or a duration "
                     + "back from now (30m, 24h, 7d, PT12H), was '" + value + "'");
