@@ -1,6 +1,7 @@
 package io.newswatch.standalone;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,22 +62,28 @@ public final class PipelineDrain {
         return false;
     }
 
+    /** The last stable offsets of every partition of {@code topics}: what a read_committed reader can see. */
+    public Map<TopicPartition, Long> lastStableOffsets(Collection<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
+                .forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
+                        OffsetSpec.latest())));
+        return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(10, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
     /** Whether {@code stage}'s group has committed up to the last stable offsets; records them in {@code ends}. */
     private boolean caughtUp(Stage stage, Map<TopicPartition, Long> ends) throws InterruptedException {
         try {
-            Set<TopicPartition> partitions = admin.describeTopics(stage.topics()).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toSet());
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> stable = lastStableOffsets(stage.topics());
+            Set<TopicPartition> partitions = stable.keySet();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(stage.group())
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             boolean caughtUp = true;
             for (TopicPartition tp : partitions) {
-                long end = stable.get(tp).offset();
+                long end = stable.get(tp);
                 ends.put(tp, end);
                 OffsetAndMetadata c = committed.get(tp);
                 caughtUp &= end <= (c == null ? 0 : c.offset());

@@ -4,16 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
@@ -157,13 +152,7 @@ final class BenchPipeline implements AutoCloseable {
     /** The last stable offsets of {@code topicNames}: what a read_committed reader can see. */
     Map<TopicPartition, Long> lastStableOffsets(List<String> topicNames) throws Exception {
         try (Admin admin = Admin.create(connection.clientConfig())) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topicNames).allTopicNames().get(10, TimeUnit.SECONDS).values()
-                    .forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
-                            OffsetSpec.latest())));
-            return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                    .get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            return new PipelineDrain(admin).lastStableOffsets(topicNames);
         }
     }
 
