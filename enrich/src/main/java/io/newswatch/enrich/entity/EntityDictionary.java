@@ -1,14 +1,12 @@
 package io.newswatch.enrich.entity;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.newswatch.schemas.EntityType;
@@ -31,24 +29,14 @@ public final class EntityDictionary {
     private static final EntityDictionary EMPTY = new EntityDictionary(Map.of());
 
     private final Map<String, List<Entry>> byName;
-    private final Pattern pattern;
+    // A trie rather than one regex alternation: thousands of watch-list names made the regex cost
+    // grow with the number of names at every position of every article.
+    private final NameTrie names = new NameTrie();
 
     private EntityDictionary(Map<String, List<Entry>> byName) {
         this.byName = byName;
-        if (byName.isEmpty()) {
-            pattern = null;
-        } else {
-            List<String> names = new ArrayList<>(byName.keySet());
-            // Longest first so that "Khalid Masood" wins over "Masood" at the same position.
-            names.sort(Comparator.comparingInt(String::length).reversed());
-            StringBuilder alternation = new StringBuilder();
-            for (String n : names) {
-                if (alternation.length() > 0) {
-                    alternation.append('|');
-                }
-                alternation.append(Pattern.quote(n).replace(" ", "\\E\\s+\\Q"));
-            }
-            pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])");
+        for (String name : byName.keySet()) {
+            names.add(name);
         }
     }
 
@@ -99,23 +87,37 @@ public final class EntityDictionary {
         return byName.size();
     }
 
-    /** Every known name in {@code text}. */
+    /** Every known name in {@code text}, longest first at each position, on word boundaries. */
     public List<FoundMention> find(String text, Field field) {
-        if (pattern == null || text.isEmpty()) {
+        if (byName.isEmpty() || text.isEmpty()) {
             return List.of();
         }
         List<FoundMention> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            List<Entry> entries = byName.get(normalise(m.group()));
-            if (entries == null || entries.isEmpty()) {
+        int i = 0;
+        while (i < text.length()) {
+            int end = startsAWord(text, i) ? names.longestAt(text, i) : -1;
+            if (end < 0) {
+                i++;
                 continue;
             }
+            String surface = text.substring(i, end);
+            List<Entry> entries = byName.get(normalise(surface));
             Set<String> ids = new LinkedHashSet<>();
             entries.forEach(e -> ids.add(e.id()));
-            found.add(new FoundMention(entries.get(0).type(), field, m.start(), m.end(), m.group(), true, ids));
+            found.add(new FoundMention(entries.get(0).type(), field, i, end, surface, true, ids));
+            i = end;
         }
         return found;
+    }
+
+    private static boolean startsAWord(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        if (Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) {
+            return false;
+        }
+        return !NameTrie.isWordChar(text.codePointBefore(i));
     }
 
     private static String normalise(String name) {
