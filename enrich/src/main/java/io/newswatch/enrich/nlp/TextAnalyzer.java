@@ -169,7 +169,7 @@ public final class TextAnalyzer {
 
         NameFinderME finder(String language) {
             TokenNameFinderModel model = finderModels.get(language);
-            return model == null ? null : finders.computeIfAbsent(language, l -> new NameFinderME(model));
+            return model == null ? null : finders.computeIfAbsent(language, l -> new SharedFeatureNameFinder(model));
         }
     }
 }
