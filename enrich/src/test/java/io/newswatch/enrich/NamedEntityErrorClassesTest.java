@@ -104,6 +104,41 @@ class NamedEntityErrorClassesTest {
                 new Typed(EntityType.PERSON, "Sevilla"));
     }
 
+    @Test
+    void teamsOnResultAndStandingsLinesAreOrganisationsAndNationalSidesStayPlaces() {
+        EnrichedArticle e = enrich("BASKETBALL - NBA RESULTS", """
+                Results of games on Friday ( home team in CAPS ) :
+
+                Houston 112 UTAH 103
+
+                New York 92 ORLANDO 94
+
+                Olympiakos 95 Barcelona 90 ( OT )
+
+                Standings after three matches :
+
+                South Africa 3 2 1 4""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Houston"), new Typed(EntityType.ORGANIZATION, "UTAH"),
+                new Typed(EntityType.ORGANIZATION, "New York"), new Typed(EntityType.ORGANIZATION, "ORLANDO"),
+                new Typed(EntityType.ORGANIZATION, "Olympiakos"), new Typed(EntityType.ORGANIZATION, "Barcelona"),
+                new Typed(EntityType.LOCATION, "South Africa"));
+        assertThat(found).doesNotContain(new Typed(EntityType.ORGANIZATION, "York"));
+    }
+
+    @Test
+    void aCompanysLegalFormIsPartOfItsName() {
+        EnrichedArticle e = enrich("Recall widens", """
+                DETROIT — General Motors Co. is recalling about 400,000 sport utility vehicles in the U.S. and Canada because a wiring fault can cause fires .
+
+                Shares of Rivergate Semiconductor Inc. fell 3 % on Tuesday .""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "General Motors Co."));
+        assertThat(found).doesNotContain(new Typed(EntityType.ORGANIZATION, "General Motors"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -53,6 +53,8 @@ public final class DocumentNames {
         List<FoundMention> result = new ArrayList<>(mentions);
         datelines(result, gazetteer, sentences);
         gazetteer(result, gazetteer, sentences);
+        scoreLines(result, gazetteer, sentences);
+        companySuffixes(result, sentences);
         repeats(result, sentences);
         result.sort(Comparator.comparing(FoundMention::field).thenComparingInt(FoundMention::start));
         return result;
@@ -201,6 +203,126 @@ public final class DocumentNames {
             }
         }
         return true;
+    }
+
+    /** How much a team read off a score line counts in its entity's type vote. */
+    static final double SCORE_LINE = 0.9;
+
+    /** Words that end a company's name ("General Motors Co.", "Amazon.com Inc."). */
+    private static final Set<String> COMPANY_SUFFIXES = Set.of("Inc.", "Inc", "Co.", "Corp.", "Corp", "Ltd.", "Ltd",
+            "Plc", "plc", "PLC", "LLC", "AG", "SA", "NV", "N.V.", "S.A.", "GmbH", "SpA", "AB", "ASA", "Cos.");
+
+    /**
+     * Result and standings lines of sports pages: the whole line is names and scores ("Houston 112 UTAH
+     * 103", "New York 92 ORLANDO 94", "Barcelona 5 4 1 0 12 3 13"). Each name there is a team, an
+     * organisation, whatever the model or the gazetteer read: most clubs carry a place's name. A
+     * country's name stays a location: national sides are written as their country.
+     */
+    private static void scoreLines(List<FoundMention> mentions, Gazetteer gazetteer, List<List<Token>> sentences) {
+        for (List<Token> sentence : sentences) {
+            List<int[]> teams = teamsOfScoreLine(sentence);
+            String[] words = teams.isEmpty() ? null : sentence.stream().map(Token::text).toArray(String[]::new);
+            for (int[] team : teams) {
+                Gazetteer.Entry known = gazetteer.match(words, team[0], sentence.get(team[0]).shouting());
+                if (known != null && known.tokens().length == team[1] - team[0] && known.settlesType()
+                        && known.type() == EntityType.LOCATION) {
+                    continue;
+                }
+                Token first = sentence.get(team[0]);
+                Token last = sentence.get(team[1] - 1);
+                mentions.removeIf(x -> !x.fromDictionary() && x.field() == first.field() && x.start() < last.end()
+                        && first.start() < x.end());
+                mentions.add(mention(EntityType.ORGANIZATION, first, last, SCORE_LINE));
+            }
+        }
+    }
+
+    /** The token ranges of the teams when {@code sentence} is a score line, else none. */
+    private static List<int[]> teamsOfScoreLine(List<Token> sentence) {
+        int end = sentence.size();
+        // A closing remark in brackets ("( OT )", "( halftime 1-0 )") is not part of the pattern.
+        if (end > 0 && sentence.get(end - 1).text().equals(")")) {
+            int open = end - 1;
+            while (open > 0 && !sentence.get(open).text().equals("(")) {
+                open--;
+            }
+            end = open;
+        }
+        List<int[]> names = new ArrayList<>();
+        List<Integer> scoresAfter = new ArrayList<>();
+        int i = 0;
+        while (i < end) {
+            int from = i;
+            while (i < end && isTeamWord(sentence.get(i).text(), i == from)) {
+                i++;
+            }
+            if (i == from || i - from > 4) {
+                return List.of();
+            }
+            int scores = 0;
+            while (i < end && isScore(sentence.get(i).text())) {
+                i++;
+                scores++;
+            }
+            if (scores == 0) {
+                return List.of();
+            }
+            names.add(new int[] {from, i - scores});
+            scoresAfter.add(scores);
+        }
+        boolean result = names.size() == 2 && scoresAfter.get(0) == 1 && scoresAfter.get(1) == 1;
+        boolean standings = names.size() == 1 && scoresAfter.get(0) >= 3;
+        return result || standings ? names : List.of();
+    }
+
+    private static boolean isTeamWord(String w, boolean first) {
+        if (w.isEmpty() || (first && NOT_NAME_WORDS.contains(w))) {
+            return false;
+        }
+        if (Character.isUpperCase(w.codePointAt(0))) {
+            return w.codePoints().allMatch(c -> Character.isLetter(c) || c == '.' || c == '\'' || c == '-' || c == '&');
+        }
+        // Particles inside a club's name ("Borussia Moenchengladbach", "Paris St Germain", "Real de ...").
+        return !first && (w.equals("de") || w.equals("del") || w.equals("van") || w.equals("of"));
+    }
+
+    private static boolean isScore(String w) {
+        return w.length() <= 3 && !w.isEmpty() && w.chars().allMatch(Character::isDigit);
+    }
+
+    /** A company's name goes on with its legal form: "Co." after "General Motors" is part of it. */
+    private static void companySuffixes(List<FoundMention> mentions, List<List<Token>> sentences) {
+        for (int m = 0; m < mentions.size(); m++) {
+            FoundMention x = mentions.get(m);
+            if (x.type() != EntityType.ORGANIZATION || x.fromDictionary()) {
+                continue;
+            }
+            List<Token> tokens = tokensOf(x, sentences);
+            if (tokens.isEmpty() || tokens.get(tokens.size() - 1).end() != x.end()) {
+                continue;
+            }
+            Token last = tokens.get(tokens.size() - 1);
+            List<Token> sentence = sentences.get(last.sentence());
+            if (last.index() + 1 >= sentence.size()) {
+                continue;
+            }
+            Token next = sentence.get(last.index() + 1);
+            boolean adjacent = next.start() == x.end() + 1 && next.source().charAt(x.end()) == ' ';
+            if (adjacent && COMPANY_SUFFIXES.contains(next.text()) && !overlapsAny(mentions, next, m)) {
+                mentions.set(m, new FoundMention(x.type(), x.field(), x.start(), next.end(),
+                        next.source().substring(x.start(), next.end()), false, x.watchlistIds(), x.confidence()));
+            }
+        }
+    }
+
+    private static boolean overlapsAny(List<FoundMention> mentions, Token t, int except) {
+        for (int m = 0; m < mentions.size(); m++) {
+            FoundMention x = mentions.get(m);
+            if (m != except && x.field() == t.field() && x.start() < t.end() && t.start() < x.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void repeats(List<FoundMention> mentions, List<List<Token>> sentences) {
