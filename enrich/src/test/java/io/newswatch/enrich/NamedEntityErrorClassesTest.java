@@ -128,6 +128,18 @@ class NamedEntityErrorClassesTest {
     }
 
     @Test
+    void theSportThatHeadsAWireHeadlineIsNotAName() {
+        EnrichedArticle e = enrich("RUGBY UNION - SOUTH AFRICA UNCHANGED FOR SECOND TEST .", """
+                JOHANNESBURG 1996-08-01
+
+                South Africa named an unchanged side on Thursday for the second test against New Zealand .""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.LOCATION, "SOUTH AFRICA"));
+        assertThat(found).noneMatch(t -> t.text().contains("RUGBY"));
+    }
+
+    @Test
     void aCompanysLegalFormIsPartOfItsName() {
         EnrichedArticle e = enrich("Recall widens", """
                 DETROIT — General Motors Co. is recalling about 400,000 sport utility vehicles in the U.S. and Canada because a wiring fault can cause fires .

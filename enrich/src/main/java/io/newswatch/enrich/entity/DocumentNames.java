@@ -54,6 +54,7 @@ public final class DocumentNames {
         datelines(result, gazetteer, sentences);
         gazetteer(result, gazetteer, sentences);
         scoreLines(result, gazetteer, sentences);
+        sectionHeadings(result, sentences);
         companySuffixes(result, sentences);
         repeats(result, sentences);
         result.sort(Comparator.comparing(FoundMention::field).thenComparingInt(FoundMention::start));
@@ -288,6 +289,40 @@ public final class DocumentNames {
 
     private static boolean isScore(String w) {
         return w.length() <= 3 && !w.isEmpty() && w.chars().allMatch(Character::isDigit);
+    }
+
+    /** Sports that wire headlines start with ("RUGBY UNION - SOUTH AFRICA UNCHANGED ..."). */
+    private static final Set<String> SECTION_HEADINGS = Set.of("SOCCER", "FOOTBALL", "CRICKET", "TENNIS", "GOLF",
+            "RUGBY UNION", "RUGBY LEAGUE", "RUGBY", "BASEBALL", "BASKETBALL", "ICE HOCKEY", "HOCKEY", "CYCLING",
+            "ATHLETICS", "BOXING", "MOTOR RACING", "MOTORCYCLING", "SWIMMING", "HORSE RACING", "SKIING",
+            "ALPINE SKIING", "NORDIC SKIING", "ROWING", "SAILING", "YACHTING", "SQUASH", "BADMINTON", "VOLLEYBALL",
+            "HANDBALL", "WRESTLING", "JUDO", "GYMNASTICS", "TABLE TENNIS", "AMERICAN FOOTBALL", "NFL", "NBA", "NHL",
+            "MOTORSPORT", "FORMULA ONE", "SNOOKER", "DARTS", "CHESS", "TRIATHLON", "SPEED SKATING", "FIGURE SKATING");
+
+    /**
+     * The section word of a sports headline in capitals ("RUGBY UNION - ...", "SOCCER - ...") names a
+     * sport, not an organisation, even where it is also a league's short name.
+     */
+    private static void sectionHeadings(List<FoundMention> mentions, List<List<Token>> sentences) {
+        for (List<Token> sentence : sentences) {
+            int dash = -1;
+            for (int i = 1; i < Math.min(sentence.size(), 4); i++) {
+                if (sentence.get(i).text().equals("-")) {
+                    dash = i;
+                    break;
+                }
+            }
+            if (dash < 0 || !sentence.get(0).shouting() || !startsLine(sentence.get(0))) {
+                continue;
+            }
+            Token first = sentence.get(0);
+            Token last = sentence.get(dash - 1);
+            String heading = first.source().substring(first.start(), last.end()).replaceAll("\\s+", " ");
+            if (SECTION_HEADINGS.contains(heading)) {
+                mentions.removeIf(x -> !x.fromDictionary() && x.field() == first.field() && x.start() < last.end()
+                        && first.start() < x.end());
+            }
+        }
     }
 
     /** A company's name goes on with its legal form: "Co." after "General Motors" is part of it. */
