@@ -28,6 +28,12 @@ import java.util.Set;
 public final class StoryIndex {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(72);
+    /**
+     * At most this many articles are remembered (about 1.3 KB of heap each); past it the earliest
+     * remembered are forgotten first, so that a high rate shortens the window instead of
+     * exhausting the heap.
+     */
+    public static final int DEFAULT_MAX_ARTICLES = 200_000;
     static final double COPY_JACCARD = 0.3;
     static final double PARAPHRASE_COSINE = 0.35;
     static final double PARAPHRASE_ENTITY_OVERLAP = 0.4;
@@ -62,6 +68,7 @@ public final class StoryIndex {
     }
 
     private final Duration window;
+    private final int maxArticles;
     private final Backing backing;
     private final Map<String, Indexed> byArticle = new LinkedHashMap<>();
     /** The remembered articles by number (null: forgotten); numbers follow {@link #byArticle}'s order. */
@@ -71,7 +78,15 @@ public final class StoryIndex {
     private long maxTime = Long.MIN_VALUE;
 
     public StoryIndex(Duration window, Backing backing) {
+        this(window, DEFAULT_MAX_ARTICLES, backing);
+    }
+
+    public StoryIndex(Duration window, int maxArticles, Backing backing) {
+        if (maxArticles < 1) {
+            throw new IllegalArgumentException("maxArticles must be positive, not " + maxArticles);
+        }
         this.window = window;
+        this.maxArticles = maxArticles;
         this.backing = backing;
     }
 
@@ -178,6 +193,9 @@ public final class StoryIndex {
         remember(entry);
         backing.put(s.articleId(), stored);
         maxTime = Math.max(maxTime, s.fetched());
+        if (byArticle.size() > maxArticles) {
+            forget(byArticle.size() - maxArticles, e -> true);
+        }
         return storyId;
     }
 
@@ -259,14 +277,18 @@ public final class StoryIndex {
             return 0;
         }
         long cutoff = maxTime - window.toMillis();
+        return forget(Integer.MAX_VALUE, e -> e.signature().fetched() < cutoff);
+    }
+
+    /** Forgets up to {@code limit} remembered articles that {@code which} selects, earliest remembered first. */
+    private int forget(int limit, java.util.function.Predicate<Indexed> which) {
         List<String> removed = new ArrayList<>();
-        for (Iterator<Indexed> it = byArticle.values().iterator(); it.hasNext(); ) {
+        for (Iterator<Indexed> it = byArticle.values().iterator(); it.hasNext() && removed.size() < limit; ) {
             Indexed entry = it.next();
-            StorySignature s = entry.signature();
-            if (s.fetched() < cutoff) {
+            if (which.test(entry)) {
                 it.remove();
                 byNumber[entry.number] = null;
-                removed.add(s.articleId());
+                removed.add(entry.signature().articleId());
             }
         }
         // Forgotten articles stay filed (and are skipped) until they are the majority.

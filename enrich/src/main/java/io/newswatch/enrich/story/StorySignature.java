@@ -26,6 +26,11 @@ public record StorySignature(String articleId, String storyId, long published, l
 
     public static final long UNKNOWN = Long.MIN_VALUE;
 
+    public StorySignature {
+        terms = CompactNames.terms(terms);
+        entities = CompactNames.names(entities);
+    }
+
     /**
      * How far apart two articles are in time: by publication time when both have one, else by
      * fetch time (undated articles are compared by when they arrived).

@@ -55,6 +55,54 @@ class StorySignatureTest {
     }
 
     @Test
+    void pastItsCapacityTheIndexForgetsTheEarliestRememberedAndStillGroupsTheRest() {
+        List<String> deleted = new ArrayList<>();
+        StoryIndex index = new StoryIndex(Duration.ofHours(72), 1_000, new StoryIndex.Backing() {
+            @Override
+            public void put(String articleId, StorySignature signature) {
+            }
+
+            @Override
+            public void delete(String articleId) {
+                deleted.add(articleId);
+            }
+        });
+        List<StorySignature> signatures = GeneratedSignatures.generate(5_000, 3, 2);
+        for (StorySignature s : signatures) {
+            index.assign(s);
+            assertThat(index.size()).isLessThanOrEqualTo(1_000);
+        }
+
+        assertThat(index.size()).isEqualTo(1_000);
+        assertThat(deleted).hasSize(4_000).startsWith(signatures.get(0).articleId(), signatures.get(1).articleId());
+        // A copy of a remembered article still joins its story; one of a forgotten article no longer can.
+        StorySignature kept = signatures.get(4_500);
+        StorySignature copyOfKept = new StorySignature("copy-kept", "copy-kept", kept.published(), kept.fetched(),
+                kept.minHash(), kept.terms(), kept.entities());
+        assertThat(index.assign(copyOfKept)).isEqualTo(index.assign(kept));
+        StorySignature forgotten = signatures.get(10);
+        StorySignature copyOfForgotten = new StorySignature("copy-forgotten", "copy-forgotten", forgotten.published(),
+                forgotten.fetched(), forgotten.minHash(), forgotten.terms(), forgotten.entities());
+        assertThat(index.assign(copyOfForgotten)).isNotEqualTo(forgotten.articleId());
+    }
+
+    @Test
+    void compactTermsAndNamesBehaveAsTheMapsAndSetsTheyReplace() {
+        java.util.LinkedHashMap<String, Float> terms = new java.util.LinkedHashMap<>();
+        terms.put("bridge", 0.8f);
+        terms.put("attack", 0.6f);
+        StorySignature s = new StorySignature("a", "a", 1L, 1L, new int[0], terms,
+                new java.util.LinkedHashSet<>(List.of("khalid masood", "london")));
+
+        assertThat(s.terms()).isEqualTo(terms).containsEntry("attack", 0.6f).doesNotContainKey("river");
+        assertThat(s.terms().get(new String("bridge".toCharArray()))).isEqualTo(0.8f);
+        assertThat(s.terms().keySet()).containsExactly("bridge", "attack");
+        assertThat(s.entities()).containsExactly("khalid masood", "london").contains(new String("london".toCharArray()))
+                .doesNotContain("paris");
+        assertThat(s.entities()).isEqualTo(Set.of("london", "khalid masood"));
+    }
+
+    @Test
     void articlesKeptAfterAPurgeOrARestoreStillGroup() {
         StoryIndex index = new StoryIndex(Duration.ofHours(1), StoryIndex.Backing.NONE);
         int[] old = StorySignatures.minHash(StorySignatures.words("the quick brown fox jumps over the lazy dog"));
