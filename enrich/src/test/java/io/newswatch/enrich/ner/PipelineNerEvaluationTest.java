@@ -46,6 +46,10 @@ class PipelineNerEvaluationTest {
         if (!gold.isEmpty()) {
             report("independent gold set, " + model, gold, model);
         }
+        List<GoldDocuments.Document> second = resource("/ner/ner-gold-2.txt");
+        if (!second.isEmpty()) {
+            report("second independent gold set, " + model, second, model);
+        }
         // Floors well below the measured figures (see the README): they catch a broken pipeline.
         assertThat(voa.f1()).isGreaterThan(0.75);
         assertThat(cases.f1()).isGreaterThan(0.75);
