@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 
 import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.cli.ConnectionOptions;
@@ -127,6 +130,24 @@ public final class EnrichCommand implements Callable<Integer> {
         Topics topics = context.topics();
         EnrichTopology.build(builder, topics.raw(), topics.enriched(), context.serdes().rawArticle(),
                 context.serdes().enrichedArticle(), enricher, storyWindow);
-        return new StreamsRunner("enrich", builder.build(), context.streamsProperties()).start();
+        return new StreamsRunner("enrich", builder.build(), withSmallPolls(context.streamsProperties())).start();
+    }
+
+    /** Records the main consumer hands over per poll unless configured otherwise. */
+    static final int MAX_POLL_RECORDS = 20;
+
+    /**
+     * A stream thread fetches again only once its buffered records are processed. At tens of
+     * milliseconds per article, the default of 1,000 records per poll keeps the story step (fed
+     * through a repartition topic) waiting for tens of seconds, so alerts arrive in bursts; small
+     * polls keep both steps moving. The restore consumer keeps large batches.
+     */
+    static Properties withSmallPolls(Properties props) {
+        String plain = ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
+        if (!props.containsKey(plain) && !props.containsKey(StreamsConfig.consumerPrefix(plain))
+                && !props.containsKey(StreamsConfig.mainConsumerPrefix(plain))) {
+            props.put(StreamsConfig.mainConsumerPrefix(plain), MAX_POLL_RECORDS);
+        }
+        return props;
     }
 }
