@@ -63,10 +63,21 @@ public final class AddressPolicy {
 
     /** Resolves {@code host}; fails unless every address it resolves to is permitted. */
     public List<InetAddress> check(String host) throws FetchException {
+        return check(host, HostResolver.SYSTEM);
+    }
+
+    /**
+     * Resolves {@code host} with {@code resolver}, once; fails unless every address of the answer is permitted.
+     * The addresses returned are the only ones a connection to {@code host} may then use.
+     */
+    public List<InetAddress> check(String host, HostResolver resolver) throws FetchException {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
+            throw new FetchException("dns", "cannot resolve host " + host);
+        }
+        if (addresses == null || addresses.length == 0) {
             throw new FetchException("dns", "cannot resolve host " + host);
         }
         for (InetAddress a : addresses) {

@@ -1,10 +1,9 @@
 package io.newswatch.ingest.http;
 
 import java.net.URI;
-import java.net.http.HttpHeaders;
 
 /** A response: the URI it finally came from (after redirects), status, headers and the decoded body. */
-public record FetchResponse(URI uri, int status, HttpHeaders headers, byte[] body) {
+public record FetchResponse(URI uri, int status, ResponseHeaders headers, byte[] body) {
 
     public String header(String name) {
         return headers.firstValue(name).orElse(null);

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,60 @@ class HttpFetcherIntegrationTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void timesOutABodyTrickledForever() {
+        server.route("/trickle", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            for (int i = 0; i < 1000; i++) { // one byte every 20 ms: each read is quick, the whole never ends
+                out.write('x');
+                out.flush();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        HttpFetcher fetcher = new HttpFetcher(loopbackAllowed.withTimeout(Duration.ofMillis(500)));
+
+        long start = System.nanoTime();
+        assertThat(reason(fetcher, "/trickle")).isEqualTo("timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void decodesGzipAndDeflateBodiesAndLooksUpHeadersInAnyCase() throws Exception {
+        byte[] text = "<p>compressed</p>".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(gzipped)) {
+            gz.write(text);
+        }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream df = new DeflaterOutputStream(deflated)) {
+            df.write(text);
+        }
+        server.route("/gzip", ex -> {
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            ex.getResponseHeaders().set("ETag", "\"g1\"");
+            LoopbackServer.send(ex, 200, "text/html", gzipped.toByteArray());
+        });
+        server.route("/deflate", ex -> {
+            ex.getResponseHeaders().set("Content-Encoding", "deflate");
+            LoopbackServer.send(ex, 200, "text/html", deflated.toByteArray());
+        });
+        HttpFetcher fetcher = new HttpFetcher(loopbackAllowed);
+
+        FetchResponse gz = fetcher.get(server.uri("/gzip"));
+        assertThat(gz.body()).isEqualTo(text);
+        assertThat(gz.header("etag")).isEqualTo("\"g1\"");
+        assertThat(gz.header("CONTENT-TYPE")).isEqualTo("text/html");
+        assertThat(fetcher.get(server.uri("/deflate")).body()).isEqualTo(text);
+        assertThat(server.requests()).allSatisfy(h -> assertThat(h.getFirst("Accept-Encoding")).isEqualTo("gzip, deflate"));
     }
 
     @Test
