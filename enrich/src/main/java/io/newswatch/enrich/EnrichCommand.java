@@ -130,24 +130,32 @@ public final class EnrichCommand implements Callable<Integer> {
         Topics topics = context.topics();
         EnrichTopology.build(builder, topics.raw(), topics.enriched(), context.serdes().rawArticle(),
                 context.serdes().enrichedArticle(), enricher, storyWindow);
-        return new StreamsRunner("enrich", builder.build(), withSmallPolls(context.streamsProperties())).start();
+        return new StreamsRunner("enrich", builder.build(), withSmallFetches(context.streamsProperties())).start();
     }
 
-    /** Records the main consumer hands over per poll unless configured otherwise. */
+    /** Records the main consumer hands over per poll, unless configured otherwise. */
     static final int MAX_POLL_RECORDS = 20;
+    /** Bytes the main consumer fetches per partition at a time (a few dozen articles), unless configured otherwise. */
+    static final int MAX_PARTITION_FETCH_BYTES = 64 * 1024;
 
     /**
-     * A stream thread fetches again only once its buffered records are processed. At tens of
-     * milliseconds per article, the default of 1,000 records per poll keeps the story step (fed
-     * through a repartition topic) waiting for tens of seconds, so alerts arrive in bursts; small
-     * polls keep both steps moving. The restore consumer keeps large batches.
+     * A stream thread hands the story step (fed through a repartition topic) its next records only
+     * after the records already fetched from the raw topic have been processed, in fetch order. At
+     * tens of milliseconds per article, the consumer defaults (up to 1 MB per partition fetched,
+     * 1,000 records per poll) hold the story step back for many seconds, so alerts come in bursts
+     * and a restarted instance is slow to its first alert. Small fetches and polls keep both steps
+     * moving; the restore consumer keeps its large batches.
      */
-    static Properties withSmallPolls(Properties props) {
-        String plain = ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
-        if (!props.containsKey(plain) && !props.containsKey(StreamsConfig.consumerPrefix(plain))
-                && !props.containsKey(StreamsConfig.mainConsumerPrefix(plain))) {
-            props.put(StreamsConfig.mainConsumerPrefix(plain), MAX_POLL_RECORDS);
-        }
+    static Properties withSmallFetches(Properties props) {
+        putUnlessConfigured(props, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        putUnlessConfigured(props, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         return props;
+    }
+
+    private static void putUnlessConfigured(Properties props, String consumerConfig, int value) {
+        if (!props.containsKey(consumerConfig) && !props.containsKey(StreamsConfig.consumerPrefix(consumerConfig))
+                && !props.containsKey(StreamsConfig.mainConsumerPrefix(consumerConfig))) {
+            props.put(StreamsConfig.mainConsumerPrefix(consumerConfig), value);
+        }
     }
 }
