@@ -19,7 +19,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
-/** A real HTTP server on 127.0.0.1 for tests: routes by exact path, counts hits, remembers request headers. */
+/**
+ * A real HTTP server on a loopback address (127.0.0.1 unless told otherwise) for tests: routes by exact
+ * path, counts hits, remembers request headers and the client ports they came from.
+ */
 public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
@@ -27,16 +30,22 @@ public final class LoopbackServer implements AutoCloseable {
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Headers> requests = new CopyOnWriteArrayList<>();
+    private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 
-    private LoopbackServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+    private LoopbackServer(InetAddress address, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, port), 50);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
     }
 
     public static LoopbackServer start() throws IOException {
-        return new LoopbackServer();
+        return start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    /** On {@code address} and {@code port} (0: any free port). */
+    public static LoopbackServer start(InetAddress address, int port) throws IOException {
+        return new LoopbackServer(address, port);
     }
 
     public LoopbackServer route(String path, HttpHandler handler) {
@@ -57,7 +66,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
     }
 
     public int port() {
@@ -69,8 +78,18 @@ public final class LoopbackServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Requests to every path. */
+    public int total() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     public List<Headers> requests() {
         return requests;
+    }
+
+    /** The client's port of each request, in order: one port for requests on one kept-alive connection. */
+    public List<Integer> clientPorts() {
+        return clientPorts;
     }
 
     public static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
@@ -89,6 +108,7 @@ public final class LoopbackServer implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         requests.add(ex.getRequestHeaders());
+        clientPorts.add(ex.getRemoteAddress().getPort());
         try (ex) {
             HttpHandler h = routes.get(path);
             if (h == null) {

@@ -9,8 +9,7 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +41,6 @@ import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
@@ -209,14 +207,12 @@ public final class HttpFetcher {
     private Received exchange(HttpHost target, HttpGet request, HttpClientContext context) throws IOException {
         ClassicHttpResponse response = client.executeOpen(target, request, context);
         try {
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            for (Header h : response.getHeaders()) {
-                fields.computeIfAbsent(h.getName(), n -> new ArrayList<>()).add(h.getValue());
-            }
+            ResponseHeaders headers = ResponseHeaders.of(Arrays.stream(response.getHeaders())
+                    .map(h -> Map.entry(h.getName(), h.getValue())).toList());
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? new byte[0] : read(entity);
             response.close();
-            return new Received(response.getCode(), ResponseHeaders.of(fields), body);
+            return new Received(response.getCode(), headers, body);
         } catch (IOException | RuntimeException e) {
             // Drop the connection first: closing a response normally reads the rest of the (unwanted) body.
             request.cancel();
@@ -236,19 +232,25 @@ public final class HttpFetcher {
         if (announced > limit) {
             throw new FetchException("too-large", "body of " + announced + " bytes is larger than the limit of " + limit);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Closed only once read to the end: an early close would read the rest of the body first.
         InputStream in = entity.getContent();
+        byte[] body = copyCapped(in, "body larger than the limit of " + limit + " bytes");
+        in.close();
+        return body;
+    }
+
+    /** Reads {@code in} to its end, failing with {@code tooLarge} as soon as it passes the size limit. */
+    private byte[] copyCapped(InputStream in, String tooLarge) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[16384];
         int n;
         while ((n = in.read(buf)) >= 0) {
-            if (bytes.size() + (long) n > limit) {
-                throw new FetchException("too-large", "body larger than the limit of " + limit + " bytes");
+            if (out.size() + (long) n > settings.maxBytes()) {
+                throw new FetchException("too-large", tooLarge);
             }
-            bytes.write(buf, 0, n);
+            out.write(buf, 0, n);
         }
-        in.close();
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     /** Closes the connection under a running exchange and waits briefly for it to end, so that it cannot overlap the next request to the host. */
@@ -294,17 +296,7 @@ public final class HttpFetcher {
             if (in == null) {
                 throw new FetchException("encoding", "unsupported content encoding '" + encoding + "' from " + uri);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[16384];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                if (out.size() > settings.maxBytes()) {
-                    throw new FetchException("too-large", "body of " + uri + " decompresses to more than "
-                            + settings.maxBytes() + " bytes");
-                }
-            }
-            return out.toByteArray();
+            return copyCapped(in, "body of " + uri + " decompresses to more than " + settings.maxBytes() + " bytes");
         } catch (FetchException ex) {
             throw ex;
         } catch (IOException ex) {

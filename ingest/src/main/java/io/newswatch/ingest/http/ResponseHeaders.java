@@ -1,7 +1,6 @@
 package io.newswatch.ingest.http;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,25 +15,18 @@ public final class ResponseHeaders {
         this.fields = fields;
     }
 
-    public static ResponseHeaders of(Map<String, List<String>> fields) {
-        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        fields.forEach((name, values) -> copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
-        copy.replaceAll((name, values) -> List.copyOf(values));
-        return new ResponseHeaders(Collections.unmodifiableMap(copy));
+    /** The fields as received, one (name, value) pair per header line. */
+    public static ResponseHeaders of(List<Map.Entry<String, String>> lines) {
+        Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> line : lines) {
+            fields.computeIfAbsent(line.getKey(), n -> new ArrayList<>()).add(line.getValue());
+        }
+        return new ResponseHeaders(fields);
     }
 
     public Optional<String> firstValue(String name) {
         List<String> values = fields.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    public List<String> allValues(String name) {
-        return fields.getOrDefault(name, List.of());
-    }
-
-    /** All fields; the map's keys compare case-insensitively. */
-    public Map<String, List<String>> map() {
-        return fields;
+        return values == null ? Optional.empty() : Optional.of(values.get(0));
     }
 
     @Override

@@ -3,18 +3,13 @@ package io.newswatch.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.newswatch.ingest.LoopbackServer;
 
 /**
  * DNS rebinding: the host name "rebind.test" is answered by a scripted resolver, the policy permits only
@@ -37,15 +33,15 @@ class PinnedAddressIntegrationTest {
     private final FetchSettings settings = FetchSettings.defaults().withHostDelay(Duration.ZERO)
             .withTimeout(Duration.ofSeconds(5)).withPolicy(AddressPolicy.allowing(List.of("127.0.0.2/32")));
 
-    private Site permitted;
-    private Site refused;
+    private LoopbackServer permitted;
+    private LoopbackServer refused;
 
     @BeforeEach
     void start() throws IOException {
         for (int attempt = 0; ; attempt++) {
-            permitted = new Site(PERMITTED, 0);
+            permitted = site(PERMITTED, 0);
             try {
-                refused = new Site(REFUSED, permitted.port());
+                refused = site(REFUSED, permitted.port());
                 return;
             } catch (BindException e) {
                 permitted.close(); // the port is taken on 127.0.0.1; try another
@@ -73,7 +69,7 @@ class PinnedAddressIntegrationTest {
 
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("from 127.0.0.2");
         assertThat(permitted.hits("/page")).isEqualTo(1);
-        assertThat(permitted.hosts).containsExactly("rebind.test:" + permitted.port());
+        assertThat(permitted.requests().stream().map(h -> h.getFirst("Host"))).containsExactly("rebind.test:" + permitted.port());
         assertThat(refused.total()).isZero();
         assertThat(dns.calls.get()).as("one lookup serves both the check and the connect").isEqualTo(1);
 
@@ -126,8 +122,8 @@ class PinnedAddressIntegrationTest {
         fetcher.get(uri("/page"));
 
         assertThat(steady.calls.get()).isEqualTo(2);
-        assertThat(permitted.clientPorts).hasSize(2);
-        assertThat(permitted.clientPorts.get(1)).isEqualTo(permitted.clientPorts.get(0));
+        assertThat(permitted.clientPorts()).hasSize(2);
+        assertThat(permitted.clientPorts().get(1)).isEqualTo(permitted.clientPorts().get(0));
     }
 
     @Test
@@ -137,6 +133,15 @@ class PinnedAddressIntegrationTest {
         };
         assertThat(reason(new HttpFetcher(settings, none), "/page")).isEqualTo("dns");
         assertThat(permitted.total() + refused.total()).isZero();
+    }
+
+    /** A server on one loopback address whose pages say which address answered. */
+    private static LoopbackServer site(InetAddress address, int port) throws IOException {
+        LoopbackServer server = LoopbackServer.start(address, port);
+        for (String path : List.of("/page", "/start", "/next")) {
+            server.content(path, "text/plain", "from " + address.getHostAddress());
+        }
+        return server;
     }
 
     private URI uri(String path) {
@@ -184,61 +189,6 @@ class PinnedAddressIntegrationTest {
                 throw new UnknownHostException(host);
             }
             return (calls.getAndIncrement() == 0 ? first : later).toArray(new InetAddress[0]);
-        }
-    }
-
-    /** A real HTTP server on one loopback address; every path answers with that address unless routed. */
-    private static final class Site implements AutoCloseable {
-        private final HttpServer server;
-        private final String name;
-        private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-        private final Map<String, com.sun.net.httpserver.HttpHandler> routes = new ConcurrentHashMap<>();
-        final List<String> hosts = new CopyOnWriteArrayList<>();
-        final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
-
-        Site(InetAddress address, int port) throws IOException {
-            this.name = address.getHostAddress();
-            this.server = HttpServer.create(new InetSocketAddress(address, port), 50);
-            server.createContext("/", ex -> {
-                try (ex) {
-                    hits.computeIfAbsent(ex.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
-                    hosts.add(ex.getRequestHeaders().getFirst("Host"));
-                    clientPorts.add(ex.getRemoteAddress().getPort());
-                    com.sun.net.httpserver.HttpHandler h = routes.get(ex.getRequestURI().getPath());
-                    if (h != null) {
-                        h.handle(ex);
-                        return;
-                    }
-                    byte[] body = ("from " + name).getBytes(StandardCharsets.UTF_8);
-                    ex.sendResponseHeaders(200, body.length);
-                    try (OutputStream out = ex.getResponseBody()) {
-                        out.write(body);
-                    }
-                }
-            });
-            server.start();
-        }
-
-        void route(String path, com.sun.net.httpserver.HttpHandler handler) {
-            routes.put(path, handler);
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        int hits(String path) {
-            AtomicInteger n = hits.get(path);
-            return n == null ? 0 : n.get();
-        }
-
-        int total() {
-            return hits.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }
