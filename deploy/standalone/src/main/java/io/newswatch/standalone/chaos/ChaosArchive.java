@@ -46,7 +46,7 @@ public final class ChaosArchive {
 
     /** What the archive holds: its files, the watch-lists, and which watch-lists must alert on which article URL. */
     public record Archive(List<Path> files, Path watchlists, int articles, Map<String, Set<String>> expectedByUrl,
-            Map<String, String> teamTopics) {
+            Map<String, String> teamTopics, Map<Path, Set<String>> alertingUrlsByFile) {
 
         /** (topic, watch-list id, article url) of every alert a correct pipeline writes, on every alert topic. */
         public Set<AlertCheck.Expected> expectedAlerts(String alertsTopic) {
@@ -61,6 +61,11 @@ public final class ChaosArchive {
                 }
             });
             return all;
+        }
+
+        /** The URLs of the articles in {@code file} that must alert (empty for a file with none). */
+        public Set<String> alertingUrls(Path file) {
+            return alertingUrlsByFile.getOrDefault(file, Set.of());
         }
 
         public long silentArticles() {
@@ -103,6 +108,7 @@ public final class ChaosArchive {
         ObjectMapper json = new ObjectMapper();
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Set<String>> expected = new LinkedHashMap<>();
+        Map<Path, Set<String>> alertingByFile = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
         BufferedWriter out = null;
         try {
@@ -126,6 +132,7 @@ public final class ChaosArchive {
                 }
                 if (!alerting.isEmpty()) {
                     expected.put(url, alerting);
+                    alertingByFile.computeIfAbsent(files.get(files.size() - 1), f -> new HashSet<>()).add(url);
                 }
                 ObjectNode a = json.createObjectNode();
                 a.put("id", String.format("chaos-%06d", i));
@@ -143,7 +150,7 @@ public final class ChaosArchive {
                 out.close();
             }
         }
-        return new Archive(List.copyOf(files), watchlists, articles, expected, teams);
+        return new Archive(List.copyOf(files), watchlists, articles, expected, teams, alertingByFile);
     }
 
     /** Invented words that the sentence generator never produces. */

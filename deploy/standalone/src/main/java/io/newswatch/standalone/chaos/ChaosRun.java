@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -211,25 +213,37 @@ public final class ChaosRun {
                     }
                 }, logs);
         List<Long> restartToAlert = new ArrayList<>();
+        // The archive goes in small batches, one dropped just before each kill. A restarted
+        // incarnation must have work it has not done, or its next new alert cannot be timed: when
+        // the one before it had already printed every alert of what it was given, another batch
+        // is dropped at the restart. Two batches per kill, plus the first, cover that.
+        int batchCount = 2 * settings.kills() + 1;
+        if (archive.files().size() < batchCount) {
+            throw new IllegalArgumentException("up mode needs at least two archive files per kill, plus one: "
+                    + archive.files().size() + " files for " + settings.kills() + " kills; lower --per-file");
+        }
+        Deque<List<Path>> unfed = new ArrayDeque<>(batches(archive.files(), batchCount));
+        List<Path> fed = new ArrayList<>();
         try {
             long startedAt = System.nanoTime();
             up.start();
-            // The archive goes in one batch per kill, dropped just before it: every restarted
-            // incarnation finds work it has not done, so its next new alert can be timed.
-            if (archive.files().size() < settings.kills() + 1) {
-                throw new IllegalArgumentException("up mode needs at least one archive file per kill, plus one: "
-                        + archive.files().size() + " files for " + settings.kills() + " kills; lower --per-file");
-            }
-            List<List<Path>> batches = batches(archive.files(), settings.kills() + 1);
-            feed(batches.get(0), inbox);
+            feedNext(unfed, fed, inbox);
             KafkaConnection connection = null;
             while (true) {
+                if (kills > 0) {
+                    while (pendingAlerts(archive, fed, printed) == 0 && !unfed.isEmpty()) {
+                        feedNext(unfed, fed, inbox);
+                        say("restart %d: every alert of the files given so far was printed before the kill; "
+                                + "dropped the next batch at the restart", kills);
+                    }
+                }
                 // Kill mid-stream only: each incarnation first shows that it makes progress.
                 // A cold start on a fresh broker under load can take minutes; a restart is timed below.
                 Duration patience = kills == 0 ? Duration.ofMinutes(10) : Duration.ofMinutes(5);
                 long alertAt = awaitFirstNewAlert(firstNewAlert, up, patience);
                 if (alertAt == 0) {
-                    say("no new alert within %s of a start; the pipeline does not resume", patience);
+                    say("no new alert within %s of a start (%d expected alerts not printed yet); the pipeline does not resume",
+                            patience, pendingAlerts(archive, fed, printed));
                     break;
                 }
                 if (kills > 0) {
@@ -246,19 +260,20 @@ public final class ChaosRun {
                 if (kills >= settings.kills()) {
                     break;
                 }
-                feed(batches.get(kills + 1), inbox);
+                feedNext(unfed, fed, inbox);
                 sleep(between(settings.minGap(), settings.maxGap()));
                 up.kill();
                 kills++;
                 brokerRestarts++; // the embedded broker dies with the process
-                say("kill %d: up (kill -9 after %.1f s up)", kills, up.upMillis() / 1000.0);
+                say("kill %d: up (kill -9 after %.1f s up, %d expected alerts not printed yet)", kills,
+                        up.upMillis() / 1000.0, pendingAlerts(archive, fed, printed));
                 sleep(between(Duration.ofMillis(300), Duration.ofMillis(1500)));
                 firstNewAlert.set(0);
                 startedAt = System.nanoTime();
                 up.start();
             }
-            for (int b = kills + 1; b < batches.size(); b++) {
-                feed(batches.get(b), inbox);
+            while (!unfed.isEmpty()) {
+                feedNext(unfed, fed, inbox);
             }
             if (poisonKeys.isEmpty()) {
                 plantPoison(connection);
@@ -271,6 +286,27 @@ public final class ChaosRun {
         } finally {
             up.stop();
         }
+    }
+
+    private static void feedNext(Deque<List<Path>> unfed, List<Path> fed, Path inbox) throws IOException {
+        List<Path> batch = unfed.removeFirst();
+        feed(batch, inbox);
+        fed.addAll(batch);
+    }
+
+    /** Alerts that the files dropped so far must give and that {@code up} has not printed yet. */
+    static long pendingAlerts(ChaosArchive.Archive archive, List<Path> fed, Set<String> printed) {
+        long pending = 0;
+        for (Path file : fed) {
+            for (String url : archive.alertingUrls(file)) {
+                for (String watchlist : archive.expectedByUrl().get(url)) {
+                    if (!printed.contains(alertKey(watchlist, url))) {
+                        pending++;
+                    }
+                }
+            }
+        }
+        return pending;
     }
 
     private ServiceProcess service(String name, List<String> jvm, List<String> args, Map<String, String> env,
@@ -461,10 +497,15 @@ public final class ChaosRun {
             if (node == null || !node.has("watchlistId")) {
                 return null;
             }
-            return node.path("watchlistId").asText() + "|" + node.path("url").asText() + "|" + node.path("kind").asText();
+            return alertKey(node.path("watchlistId").asText(), node.path("url").asText());
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Every article of the archive is a story of its own, so a (watch-list, url) pair is one alert. */
+    private static String alertKey(String watchlist, String url) {
+        return watchlist + "|" + url;
     }
 
     private Duration between(Duration min, Duration max) {
