@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * NER through {@code newswatch enrich --in}, exact spans, per type: the VOA news sentences of the
  * OpenNLP test data (one sentence per line), the text written for the pipeline cases (line breaks,
- * all-caps headlines, repeated names) and, when present, the independent gold set. The accurate
+ * all-caps headlines, repeated names) and, when present, the three independent gold sets. The accurate
  * model is measured too with {@code -Dnewswatch.eval.accurate=true} (about 1 GB of heap); set
  * {@code -Dnewswatch.eval.errors=true} to print every error.
  */
@@ -49,6 +49,10 @@ class PipelineNerEvaluationTest {
         List<GoldDocuments.Document> second = resource("/ner/ner-gold-2.txt");
         if (!second.isEmpty()) {
             report("second independent gold set, " + model, second, model);
+        }
+        List<GoldDocuments.Document> third = resource("/ner/ner-gold-3.txt");
+        if (!third.isEmpty()) {
+            report("third independent gold set, " + model, third, model);
         }
         // Floors well below the measured figures (see the README): they catch a broken pipeline.
         assertThat(voa.f1()).isGreaterThan(0.75);
