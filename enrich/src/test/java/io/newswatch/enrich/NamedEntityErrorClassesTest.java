@@ -128,6 +128,21 @@ class NamedEntityErrorClassesTest {
     }
 
     @Test
+    void aDatelineStaysAPlaceWhereTheSamePageNamesTheClubAfterIt() {
+        EnrichedArticle e = enrich("SOCCER - HOME SIDE HOLD ON .", """
+                LEEDS , England 1996-08-31
+
+                Leeds 2 Derby 1
+
+                Leeds held on for a win in a tense finish at Elland Road on Saturday .""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.LOCATION, "LEEDS"), new Typed(EntityType.ORGANIZATION, "Leeds"),
+                new Typed(EntityType.ORGANIZATION, "Derby"));
+        assertThat(found).doesNotContain(new Typed(EntityType.ORGANIZATION, "LEEDS"), new Typed(EntityType.LOCATION, "Leeds"));
+    }
+
+    @Test
     void theSportThatHeadsAWireHeadlineIsNotAName() {
         EnrichedArticle e = enrich("RUGBY UNION - SOUTH AFRICA UNCHANGED FOR SECOND TEST .", """
                 JOHANNESBURG 1996-08-01

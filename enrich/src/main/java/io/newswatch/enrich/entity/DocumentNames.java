@@ -152,12 +152,12 @@ public final class DocumentNames {
                     continue;
                 }
                 if (x.start() == first.start() && x.end() == last.end() && !x.fromDictionary()) {
-                    mentions.set(m, x.withType(EntityType.LOCATION));
+                    mentions.set(m, x.placedAs(EntityType.LOCATION));
                 }
                 free = false;
             }
             if (free) {
-                mentions.add(mention(EntityType.LOCATION, first, last, ADDED));
+                mentions.add(mention(EntityType.LOCATION, first, last, ADDED).placedAs(EntityType.LOCATION));
             }
         }
     }
@@ -233,7 +233,7 @@ public final class DocumentNames {
                 Token last = sentence.get(team[1] - 1);
                 mentions.removeIf(x -> !x.fromDictionary() && x.field() == first.field() && x.start() < last.end()
                         && first.start() < x.end());
-                mentions.add(mention(EntityType.ORGANIZATION, first, last, SCORE_LINE));
+                mentions.add(mention(EntityType.ORGANIZATION, first, last, SCORE_LINE).placedAs(EntityType.ORGANIZATION));
             }
         }
     }

@@ -77,6 +77,7 @@ public final class EntityResolver {
             }
             target.mentions.addAll(ms);
         }
+        clusters.addAll(placedApart(clusters));
         int maxCount = clusters.stream().mapToInt(c -> c.mentions.size()).max().orElse(1);
         List<Entity> entities = new ArrayList<>();
         for (Cluster c : clusters) {
@@ -84,6 +85,32 @@ public final class EntityResolver {
         }
         entities.sort(Comparator.comparingDouble(Entity::getSalience).reversed().thenComparing(Entity::getName));
         return entities;
+    }
+
+    /**
+     * A name typed by its place on the page keeps that type when its entity's vote goes the other
+     * way: the dateline "LEEDS" is the city where the rest of a results page calls the club "Leeds".
+     * Such mentions are taken out of their cluster and returned as clusters of their own, one per type.
+     */
+    private static List<Cluster> placedApart(List<Cluster> clusters) {
+        List<Cluster> apart = new ArrayList<>();
+        for (Cluster c : clusters) {
+            EntityType type = dominantType(c.mentions);
+            Map<EntityType, Cluster> byType = new EnumMap<>(EntityType.class);
+            for (FoundMention m : c.mentions) {
+                if (m.placed() && !m.fromDictionary() && m.type() != type) {
+                    byType.computeIfAbsent(m.type(), t -> new Cluster(m.text())).mentions.add(m);
+                }
+            }
+            for (Cluster split : byType.values()) {
+                c.mentions.removeAll(split.mentions);
+                split.canonical = split.mentions.stream().map(FoundMention::text)
+                        .max(Comparator.comparingInt(String::length)).orElse(split.canonical);
+                split.canonicalTokens = tokens(split.canonical);
+                apart.add(split);
+            }
+        }
+        return apart;
     }
 
     /** The cluster whose canonical name contains {@code form} as whole tokens (or as initials), if one. */

@@ -86,7 +86,8 @@ public final class MentionCleaner {
                 text = text.substring(next);
             }
         }
-        return new FoundMention(type, m.field(), start, end, text, m.fromDictionary(), m.watchlistIds(), m.confidence());
+        return new FoundMention(type, m.field(), start, end, text, m.fromDictionary(), m.watchlistIds(), m.confidence(),
+                m.placed());
     }
 
     /** Whether the mention is only title words ("Home Secretary", "U.K Home Secretary"): a role, not a name. */
