@@ -19,7 +19,11 @@ import java.util.function.IntPredicate;
  *       hit it.</li>
  * </ul>
  * Keys are 32-bit hashes of (kind, value): two keys that hash alike only add candidates, which the
- * exact rule then rejects. Postings are kept in flat arrays (no object per posting). Forgotten
+ * exact rule then rejects. A name in a large share of the news ("Trump", "Reuters") would make the
+ * entity keys' postings, and the articles they make candidates, grow with the window; so only the
+ * newest {@link #ENTITY_POSTINGS_READ} postings of an entity key are read, and of the articles
+ * found through entities only the newest {@link #ENTITY_CANDIDATES} are returned (articles of the
+ * same story arrive close together). Articles found through a MinHash row (copies) are always returned. Postings are kept in flat arrays (no object per posting). Forgotten
  * articles are skipped when read and dropped when the owner rebuilds, once they are the majority.
  */
 final class StoryCandidates {
@@ -28,6 +32,10 @@ final class StoryCandidates {
     private static final int LAST_WORD = 1;
     private static final int MINHASH_ROW = 2;
     private static final int NONE = -1;
+    /** Postings read per entity key: the newest ones. */
+    static final int ENTITY_POSTINGS_READ = 5_000;
+    /** Articles found through entities (not through a MinHash row) returned per lookup: the newest ones. */
+    static final int ENTITY_CANDIDATES = 2_000;
     /** The fewest agreeing rows of a full MinHash that the copy rule accepts (20). */
     static final int AGREEING = fewestAgreeing();
     /** How many rows of a full MinHash are filed and looked up (45): any that many hold an agreeing one. */
@@ -102,18 +110,29 @@ final class StoryCandidates {
                 collect(key(MINHASH_ROW + row, minHash[row]), -1, live);
             }
         }
+        int copies = count;
         for (int w = 0; w < firstWords.length; w++) {
             collect(key(FIRST_WORD, firstWords[w]), w, live);
             collect(key(LAST_WORD, lastWords[w]), w, live);
         }
-        int[] result = Arrays.copyOf(found, count);
+        int[] result;
+        if (count - copies > ENTITY_CANDIDATES) {
+            // The copies, then the newest of those found through entities.
+            int[] throughEntities = Arrays.copyOfRange(found, copies, count);
+            Arrays.sort(throughEntities);
+            result = Arrays.copyOf(found, copies + ENTITY_CANDIDATES);
+            System.arraycopy(throughEntities, throughEntities.length - ENTITY_CANDIDATES, result, copies, ENTITY_CANDIDATES);
+        } else {
+            result = Arrays.copyOf(found, count);
+        }
         Arrays.sort(result);
         return result;
     }
 
     /** Counts the postings of {@code key} as hits of entity {@code entity} of the query (-1: a MinHash row, enough alone). */
     private void collect(int key, int entity, IntPredicate live) {
-        for (int p = heads[find(key)]; p != NONE; p = next[p]) {
+        int left = entity < 0 ? Integer.MAX_VALUE : ENTITY_POSTINGS_READ;
+        for (int p = heads[find(key)]; p != NONE && left-- > 0; p = next[p]) {
             int a = articles[p];
             int at = 3 * a;
             if (state[at] != stamp) {

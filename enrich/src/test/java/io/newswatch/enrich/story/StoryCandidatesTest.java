@@ -53,6 +53,27 @@ class StoryCandidatesTest {
         assertThat(index.assign(two)).isEqualTo("first");
     }
 
+    @Test
+    void namesInMuchOfTheNewsMakeOnlyTheNewestArticlesCandidatesButCopiesAlways() {
+        Random random = new Random(7);
+        StoryIndex index = new StoryIndex(StoryIndex.DEFAULT_WINDOW, StoryIndex.Backing.NONE);
+        int[] original = randomMinHash(random);
+        index.assign(signature("original", original, Set.of("white house", "donald trump")));
+        int common = StoryCandidates.ENTITY_CANDIDATES * 3;
+        for (int i = 0; i < common; i++) {
+            index.assign(signature("a" + i, randomMinHash(random), Set.of("white house", "donald trump", "x" + i)));
+        }
+
+        StorySignature paraphrase = signature("paraphrase", randomMinHash(random), Set.of("white house", "donald trump"));
+        assertThat(index.candidateCount(paraphrase)).isEqualTo(StoryCandidates.ENTITY_CANDIDATES);
+        // The oldest article is past both limits through its entities, but a copy of it is still found.
+        int[] copy = original.clone();
+        copy[0] = random.nextInt(Integer.MAX_VALUE);
+        StorySignature s = signature("copy", copy, Set.of("white house", "donald trump"));
+        assertThat(index.candidateCount(s)).isEqualTo(StoryCandidates.ENTITY_CANDIDATES + 1);
+        assertThat(index.assign(s)).isEqualTo("original");
+    }
+
     private static int[] randomMinHash(Random random) {
         int[] h = new int[StorySignatures.HASHES];
         for (int i = 0; i < h.length; i++) {
