@@ -59,6 +59,19 @@ class NamedEntityErrorClassesTest {
     }
 
     @Test
+    void aNameThatEndsASentenceLosesTheFullStopButAnAbbreviationKeepsIt() {
+        EnrichedArticle e = enrich("Vaccines arrive", """
+                The region got its financing from UNICEF.
+                The shipment was made by Rivergate Pharma Inc.
+                Officials from the U.S.""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "UNICEF"), new Typed(EntityType.LOCATION, "U.S."));
+        assertThat(found).noneMatch(t -> t.text().equals("UNICEF."));
+        assertThat(found).anyMatch(t -> t.text().endsWith("Inc."));
+    }
+
+    @Test
     void allCapitalsDatelinesAndHeadlinesOfPlacesTheTextNeverNamesAgain() {
         EnrichedArticle e = enrich("ITALY BEAT ZIMBABWE", """
                 HARARE 1996-08-22

@@ -112,6 +112,7 @@ final class PageTokenizer {
         for (Span t : local) {
             split(sentence, t.getStart(), t.getEnd(), spans);
         }
+        splitFinalPeriod(sentence, spans);
         List<int[]> merged = mergeAbbreviations(sentence, spans);
         Span[] absolute = new Span[merged.size()];
         String[] tokens = new String[merged.size()];
@@ -166,6 +167,29 @@ final class PageTokenizer {
             into.add(new int[] {piece, b});
         }
         into.addAll(tail);
+    }
+
+    /**
+     * The token model sometimes leaves a sentence's full stop on its last word ("UNICEF."), which
+     * then is no name the model or the gazetteer knows. As in the Penn Treebank, the stop is its own
+     * token unless the word is an abbreviation ("Inc.", "U.S.").
+     */
+    private static void splitFinalPeriod(String s, List<int[]> spans) {
+        if (spans.isEmpty()) {
+            return;
+        }
+        int[] last = spans.get(spans.size() - 1);
+        String word = s.substring(last[0], last[1]);
+        if (word.length() < 3 || word.charAt(word.length() - 1) != '.') {
+            return;
+        }
+        String stem = word.substring(0, word.length() - 1);
+        if (stem.indexOf('.') >= 0 || !Character.isLetterOrDigit(stem.charAt(stem.length() - 1))
+                || ABBREVIATIONS.contains(stem.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        spans.set(spans.size() - 1, new int[] {last[0], last[1] - 1});
+        spans.add(new int[] {last[1] - 1, last[1]});
     }
 
     /** "'s", "’re", "'ll": the apostrophe belongs to the token. */
