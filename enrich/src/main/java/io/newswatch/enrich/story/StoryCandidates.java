@@ -23,8 +23,9 @@ import java.util.function.IntPredicate;
  * entity keys' postings, and the articles they make candidates, grow with the window; so only the
  * newest {@link #ENTITY_POSTINGS_READ} postings of an entity key are read, and of the articles
  * found through entities only the newest {@link #ENTITY_CANDIDATES} are returned (articles of the
- * same story arrive close together). Articles found through a MinHash row (copies) are always returned. Postings are kept in flat arrays (no object per posting). Forgotten
- * articles are skipped when read and dropped when the owner rebuilds, once they are the majority.
+ * same story arrive close together). Articles found through a MinHash row (copies) are always
+ * returned. Postings are kept in flat arrays (no object per posting). Forgotten articles are
+ * skipped when read and dropped when the owner rebuilds, once they are the majority.
  */
 final class StoryCandidates {
 
@@ -115,16 +116,13 @@ final class StoryCandidates {
             collect(key(FIRST_WORD, firstWords[w]), w, live);
             collect(key(LAST_WORD, lastWords[w]), w, live);
         }
-        int[] result;
         if (count - copies > ENTITY_CANDIDATES) {
-            // The copies, then the newest of those found through entities.
-            int[] throughEntities = Arrays.copyOfRange(found, copies, count);
-            Arrays.sort(throughEntities);
-            result = Arrays.copyOf(found, copies + ENTITY_CANDIDATES);
-            System.arraycopy(throughEntities, throughEntities.length - ENTITY_CANDIDATES, result, copies, ENTITY_CANDIDATES);
-        } else {
-            result = Arrays.copyOf(found, count);
+            // Keep the copies and the newest of those found through entities.
+            Arrays.sort(found, copies, count);
+            System.arraycopy(found, count - ENTITY_CANDIDATES, found, copies, ENTITY_CANDIDATES);
+            count = copies + ENTITY_CANDIDATES;
         }
+        int[] result = Arrays.copyOf(found, count);
         Arrays.sort(result);
         return result;
     }
