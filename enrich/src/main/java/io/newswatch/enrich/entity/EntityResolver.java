@@ -96,17 +96,17 @@ public final class EntityResolver {
         List<Cluster> apart = new ArrayList<>();
         for (Cluster c : clusters) {
             EntityType type = dominantType(c.mentions);
-            Map<EntityType, Cluster> byType = new EnumMap<>(EntityType.class);
+            Map<EntityType, List<FoundMention>> byType = new EnumMap<>(EntityType.class);
             for (FoundMention m : c.mentions) {
                 if (m.placed() && !m.fromDictionary() && m.type() != type) {
-                    byType.computeIfAbsent(m.type(), t -> new Cluster(m.text())).mentions.add(m);
+                    byType.computeIfAbsent(m.type(), t -> new ArrayList<>()).add(m);
                 }
             }
-            for (Cluster split : byType.values()) {
-                c.mentions.removeAll(split.mentions);
-                split.canonical = split.mentions.stream().map(FoundMention::text)
-                        .max(Comparator.comparingInt(String::length)).orElse(split.canonical);
-                split.canonicalTokens = tokens(split.canonical);
+            for (List<FoundMention> placed : byType.values()) {
+                c.mentions.removeAll(placed);
+                Cluster split = new Cluster(placed.stream().map(FoundMention::text)
+                        .max(Comparator.comparingInt(String::length)).orElseThrow());
+                split.mentions.addAll(placed);
                 apart.add(split);
             }
         }
