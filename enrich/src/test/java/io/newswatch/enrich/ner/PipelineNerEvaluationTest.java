@@ -23,6 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineNerEvaluationTest {
 
     private static final String[] VOA = {"/opennlp/tools/namefind/voa1.train", "/opennlp/tools/namefind/voa2.train"};
+    /** The independent gold sets, in the order they were written. */
+    private static final List<GoldSet> GOLD_SETS = List.of(new GoldSet("independent gold set", "/ner/ner-gold.txt"),
+            new GoldSet("second independent gold set", "/ner/ner-gold-2.txt"),
+            new GoldSet("third independent gold set", "/ner/ner-gold-3.txt"));
+
+    private record GoldSet(String label, String resource) {
+    }
 
     @TempDir
     Path dir;
@@ -42,17 +49,11 @@ class PipelineNerEvaluationTest {
     private void run(String model) throws Exception {
         PipelineNerEvaluation.Scores voa = report("VOA sentences, " + model, voa(), model);
         PipelineNerEvaluation.Scores cases = report("pipeline cases, " + model, resource("/ner/pipeline-cases.txt"), model);
-        List<GoldDocuments.Document> gold = resource("/ner/ner-gold.txt");
-        if (!gold.isEmpty()) {
-            report("independent gold set, " + model, gold, model);
-        }
-        List<GoldDocuments.Document> second = resource("/ner/ner-gold-2.txt");
-        if (!second.isEmpty()) {
-            report("second independent gold set, " + model, second, model);
-        }
-        List<GoldDocuments.Document> third = resource("/ner/ner-gold-3.txt");
-        if (!third.isEmpty()) {
-            report("third independent gold set, " + model, third, model);
+        for (GoldSet set : GOLD_SETS) {
+            List<GoldDocuments.Document> gold = resource(set.resource());
+            if (!gold.isEmpty()) {
+                report(set.label() + ", " + model, gold, model);
+            }
         }
         // Floors well below the measured figures (see the README): they catch a broken pipeline.
         assertThat(voa.f1()).isGreaterThan(0.75);
