@@ -288,10 +288,12 @@ public final class ChaosRun {
         }
     }
 
+    /** Moves the next batch into the input folder (a move, so ingest never sees half a file). */
     private static void feedNext(Deque<List<Path>> unfed, List<Path> fed, Path inbox) throws IOException {
-        List<Path> batch = unfed.removeFirst();
-        feed(batch, inbox);
-        fed.addAll(batch);
+        for (Path file : unfed.removeFirst()) {
+            Files.move(file, inbox.resolve(file.getFileName()));
+            fed.add(file);
+        }
     }
 
     /** Alerts that the files dropped so far must give and that {@code up} has not printed yet. */
@@ -348,12 +350,6 @@ public final class ChaosRun {
             batches.add(files.subList(files.size() * b / count, files.size() * (b + 1) / count));
         }
         return batches;
-    }
-
-    private static void feed(List<Path> files, Path inbox) throws IOException {
-        for (Path file : files) {
-            Files.move(file, inbox.resolve(file.getFileName()));
-        }
     }
 
     /** Spread the feeding over about the time the kills take, so that they hit a pipeline with work in flight. */
