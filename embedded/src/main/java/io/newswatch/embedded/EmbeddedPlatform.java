@@ -85,8 +85,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        registry.close();
-        schemas.close();
-        broker.close();
+        // The broker is stopped whatever the registry does: a broker left running over a deleted
+        // data directory halts the JVM at its next write.
+        try {
+            registry.close();
+            schemas.close();
+        } finally {
+            broker.close();
+        }
     }
 }

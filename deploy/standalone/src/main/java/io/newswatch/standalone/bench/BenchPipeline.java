@@ -52,15 +52,21 @@ final class BenchPipeline implements AutoCloseable {
     BenchPipeline(Path dataDir, int partitions, Map<String, String> kafkaProperties) {
         platform = EmbeddedPlatform.start(dataDir.resolve("platform"));
         parts.add(platform);
-        connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(), kafkaProperties);
-        try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, new TopicLayout(partitions, (short) 1)).ensure(topics.all());
-            awaitLeaders(admin, topics.all());
+        try {
+            connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(), kafkaProperties);
+            try (Admin admin = Admin.create(connection.clientConfig())) {
+                new TopicProvisioner(admin, new TopicLayout(partitions, (short) 1)).ensure(topics.all());
+                awaitLeaders(admin, topics.all());
+            }
+            serdes = new NewswatchSerdes(connection.serdeConfig());
+            parts.add(serdes);
+            publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer());
+            parts.add(publisher);
+        } catch (RuntimeException e) {
+            // Nobody else can close what was started: the caller never gets this object.
+            close();
+            throw e;
         }
-        serdes = new NewswatchSerdes(connection.serdeConfig());
-        parts.add(serdes);
-        publisher = new ArticlePublisher(connection, topics.raw(), serdes.rawArticle().serializer());
-        parts.add(publisher);
     }
 
     /** A produce to a partition whose leader is not elected yet fails; the first articles must not meet that. */
