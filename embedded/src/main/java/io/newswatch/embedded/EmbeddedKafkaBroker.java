@@ -5,13 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -37,6 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String SCRAM_FILE = "newswatch-broker-scram.txt";
     private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     private static final String SCRAM_BROKER_USER = "newswatch-broker";
+    private static final int BIND_ATTEMPTS = 3;
 
     private final Path dataDir;
     private final int brokerPort;
@@ -77,12 +86,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, Map<String, String> scramUsers) {
+        return start(dataDir, overrides, scramUsers, EmbeddedKafkaBroker::freePort);
+    }
+
+    /** {@code freePorts} proposes the ports of a first start (a test proposes a busy one). */
+    static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides, Map<String, String> scramUsers,
+            IntSupplier freePorts) {
+        boolean fresh = !Files.exists(dataDir.resolve(PORTS_FILE)) && !Files.exists(dataDir.resolve("kafka-logs"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dataDir, overrides, scramUsers, freePorts);
+            } catch (RuntimeException e) {
+                // Free ports are chosen before Kafka binds them, so another process can take one in
+                // between. A directory formatted just now can be formatted again on other ports.
+                if (!fresh || attempt == BIND_ATTEMPTS || !isBindFailure(e)) {
+                    throw e;
+                }
+                log.warn("Embedded broker could not bind its ports ({}); trying other ports", e.getMessage());
+                deleteFreshState(dataDir);
+            }
+        }
+    }
+
+    private static EmbeddedKafkaBroker startOnce(Path dataDir, Map<String, String> overrides, Map<String, String> scramUsers,
+            IntSupplier freePorts) {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kafka-logs");
-            int[] ports = ports(dataDir);
+            int[] ports = ports(dataDir, freePorts);
             Properties props = brokerProperties(logDir, ports[0], ports[1]);
-            Map<String, String> users = new java.util.TreeMap<>(scramUsers);
+            Map<String, String> users = new TreeMap<>(scramUsers);
             if (!scramUsers.isEmpty()) {
                 String brokerPassword = brokerPassword(dataDir);
                 users.put(SCRAM_BROKER_USER, brokerPassword);
@@ -94,7 +127,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             long started = System.nanoTime();
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
+            try {
+                server.startup();
+            } catch (RuntimeException e) {
+                // A half-started server keeps threads that write into the data directory; stop them.
+                stopQuietly(server);
+                throw e;
+            }
             log.info("Kafka broker started on localhost:{} in {} ms (data: {})", ports[0],
                     (System.nanoTime() - started) / 1_000_000, logDir);
             return new EmbeddedKafkaBroker(dataDir, ports[0], ports[1], server);
@@ -187,7 +226,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int rc;
         try (PrintStream ps = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "-t",
+            List<String> args = new ArrayList<>(List.of("format", "-t",
                     Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone"));
             scramUsers.forEach((name, password) -> {
                 args.add("--add-scram");
@@ -201,7 +240,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Ports remembered from the first start, or fresh free ones. */
-    private static int[] ports(Path dataDir) throws IOException {
+    private static int[] ports(Path dataDir, IntSupplier freePorts) throws IOException {
         Path file = dataDir.resolve(PORTS_FILE);
         Properties saved = new Properties();
         if (Files.exists(file)) {
@@ -216,10 +255,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IOException("ports " + broker + "/" + controller + " used by this data directory are busy;"
                     + " is another newswatch running on " + dataDir + "?");
         }
-        int broker = freePort();
-        int controller = freePort();
+        int broker = freePorts.getAsInt();
+        int controller = freePorts.getAsInt();
         while (controller == broker) {
-            controller = freePort();
+            controller = freePorts.getAsInt();
         }
         saved.setProperty("broker", Integer.toString(broker));
         saved.setProperty("controller", Integer.toString(controller));
@@ -227,6 +266,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             saved.store(out, "Ports of the embedded broker, fixed at format time");
         }
         return new int[] {broker, controller};
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            log.warn("Stopping the half-started embedded broker failed: {}", e.toString());
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("failed to bind")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes what a first start wrote (ports, config, formatted log directory) so it can start afresh. */
+    private static void deleteFreshState(Path dataDir) {
+        try {
+            for (String name : new String[] {PORTS_FILE, "server.properties", SCRAM_FILE}) {
+                Files.deleteIfExists(dataDir.resolve(name));
+            }
+            Path logDir = dataDir.resolve("kafka-logs");
+            if (Files.exists(logDir)) {
+                try (Stream<Path> paths = Files.walk(logDir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the embedded broker's first start in " + dataDir, e);
+        }
     }
 
     private static boolean isFree(int port) {
@@ -239,9 +315,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
         }
     }
 }

@@ -2,12 +2,16 @@ package io.newswatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,6 +50,31 @@ class EmbeddedKafkaBrokerIntegrationTest {
                 assertThat(admin.listTopics().names().get()).contains("t");
             }
             assertThat(readAll(broker.bootstrapServers(), "t", 2)).containsExactlyInAnyOrder("first", "second");
+        }
+    }
+
+    @Test
+    void aFirstStartWhosePortWasTakenMeanwhileStartsOnOtherPorts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            AtomicInteger proposals = new AtomicInteger();
+            // The first port proposed is busy by the time Kafka binds it, as when another process takes it in between.
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, Map.of(), Map.of(), () -> {
+                if (proposals.getAndIncrement() == 0) {
+                    return taken.getLocalPort();
+                }
+                try (ServerSocket free = new ServerSocket(0)) {
+                    return free.getLocalPort();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            })) {
+                assertThat(proposals.get()).as("ports proposed").isGreaterThanOrEqualTo(4);
+                assertThat(broker.port()).isNotEqualTo(taken.getLocalPort());
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                    admin.createTopics(List.of(new NewTopic("after-retry", 1, (short) 1))).all().get();
+                    assertThat(admin.listTopics().names().get()).contains("after-retry");
+                }
+            }
         }
     }
 
