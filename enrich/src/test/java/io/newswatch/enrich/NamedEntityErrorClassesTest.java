@@ -179,6 +179,16 @@ class NamedEntityErrorClassesTest {
         assertThat(found).doesNotContain(new Typed(EntityType.ORGANIZATION, "General Motors"));
     }
 
+    @Test
+    void theEnglishWordsOfATitleCaseHeadlineAreNotNames() {
+        List<Typed> titleCase = mentions(enrich("Storm Knocks Out Power Across Ohio as Crews Race to Restore Lines", """
+                COLUMBUS — A line of thunderstorms cut power to more than 200,000 homes in Ohio on Tuesday, and
+                utility crews said repairs could take days."""));
+
+        assertThat(titleCase).contains(new Typed(EntityType.LOCATION, "Ohio"));
+        assertThat(titleCase).noneMatch(t -> t.text().matches(".*\\b(Storm|Knocks|Power|Crews|Race|Restore|Lines)\\b.*"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -1,16 +1,20 @@
 package io.newswatch.enrich.nlp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import opennlp.tools.util.Span;
+
 /**
  * How the words of one document are written where the document is not shouting, to read its
  * all-capitals lines (headlines, datelines) as if they were written normally: "U.N. ENVOY TO VISIT
  * SYRIA" is given to the name finder as "U.N. envoy to visit Syria" when the text says "Syria".
- * Words the document never writes otherwise stay as they are, except common function words.
+ * Words the document never writes otherwise stay as they are, except English words that are not
+ * names ("spreads", "deal"); short capitals words ("US", "EU") stay too, being mostly acronyms.
  */
 public final class CaseMemory {
 
@@ -21,13 +25,18 @@ public final class CaseMemory {
             "results", "report", "reports", "talks", "urges", "plans", "set", "sees", "hit", "hits", "back", "more",
             "less", "than", "amid", "under", "between", "near", "may", "could", "would", "has", "have", "had");
 
-    private final Map<String, String> forms;
+    /** Capitals words this short are more often acronyms ("US", "EU", "BOJ") than the word they spell. */
+    private static final int ACRONYM_LETTERS = 3;
 
-    private CaseMemory(Map<String, String> forms) {
+    private final Map<String, String> forms;
+    private final CommonWords words;
+
+    private CaseMemory(Map<String, String> forms, CommonWords words) {
         this.forms = forms;
+        this.words = words;
     }
 
-    static CaseMemory of(List<AnalyzedText> texts) {
+    static CaseMemory of(List<AnalyzedText> texts, CommonWords words) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (AnalyzedText text : texts) {
             for (AnalyzedText.Sentence s : text.sentences()) {
@@ -49,19 +58,73 @@ public final class CaseMemory {
         Map<String, String> forms = new HashMap<>();
         counts.forEach((lower, byForm) -> forms.put(lower,
                 byForm.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-        return new CaseMemory(forms);
+        return new CaseMemory(forms, words);
     }
 
-    /** The tokens of an all-capitals sentence as the document writes them elsewhere. */
-    String[] recase(String[] tokens) {
+    /**
+     * The tokens of a headline as the document writes them elsewhere; with {@code words}, English
+     * words it never writes are lower-cased too. That suits a headline, not a results line in
+     * title case ("Tomas Vrba ( Czech Republic ) beat ..."), whose capitals are names.
+     */
+    String[] recase(String[] tokens, boolean words) {
         String[] out = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
             String lower = t.toLowerCase(Locale.ROOT);
             String known = forms.get(lower);
-            out[i] = known != null ? known : FUNCTION_WORDS.contains(lower) ? lower : t;
+            out[i] = known != null ? known
+                    : (words ? unwrittenWord(t, lower) : FUNCTION_WORDS.contains(lower)) ? lower : t;
         }
         return out;
+    }
+
+    /**
+     * The literal reading's names in a capitals line, less the English words at their ends that
+     * the document never writes capitalised: "QANTAS POSTS" is "QANTAS", "SPREADS" is nothing.
+     * Only verbs are cut from the end ("BANK OF ENGLAND" keeps its nouns); a name made only of
+     * such words goes.
+     */
+    Span[] withoutWords(String[] tokens, Span[] names) {
+        List<Span> kept = new ArrayList<>(names.length);
+        for (Span name : names) {
+            int end = name.getEnd();
+            while (end - name.getStart() > 1 && unwrittenVerb(tokens[end - 1])) {
+                end--;
+            }
+            boolean onlyWords = true;
+            for (int i = name.getStart(); i < end && onlyWords; i++) {
+                onlyWords = !hasLetter(tokens[i]) || unwrittenWord(tokens[i], tokens[i].toLowerCase(Locale.ROOT));
+            }
+            if (!onlyWords) {
+                kept.add(end == name.getEnd() ? name : new Span(name.getStart(), end, name.getType(), name.getProb()));
+            }
+        }
+        return kept.toArray(Span[]::new);
+    }
+
+    /** An English word or function word that the document never writes capitalised. */
+    private boolean unwrittenWord(String token, String lower) {
+        if (FUNCTION_WORDS.contains(lower)) {
+            return true;
+        }
+        String known = forms.get(lower);
+        if (known != null && Character.isUpperCase(known.codePointAt(0)) || isUpper(token) && letters(token) <= ACRONYM_LETTERS) {
+            return false;
+        }
+        return words.isWord(lower);
+    }
+
+    private boolean unwrittenVerb(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        return unwrittenWord(token, lower) && (FUNCTION_WORDS.contains(lower) || words.canBeVerb(lower));
+    }
+
+    private static int letters(String t) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            n += Character.isLetter(t.charAt(i)) ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -97,11 +160,7 @@ public final class CaseMemory {
             if (!isUpper(t)) {
                 return false;
             }
-            int letters = 0;
-            for (int i = 0; i < t.length(); i++) {
-                letters += Character.isLetter(t.charAt(i)) ? 1 : 0;
-            }
-            word |= letters >= 3;
+            word |= letters(t) >= 3;
         }
         return word;
     }

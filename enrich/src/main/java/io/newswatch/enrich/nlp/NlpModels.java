@@ -23,9 +23,10 @@ import opennlp.tools.tokenize.TokenizerModel;
  * shared by all threads; the per-thread tools built on them live in {@link TextAnalyzer}.
  *
  * @param nameFinders name finder models by ISO 639-3 language code
+ * @param commonWords English words that are not names, for reading headlines
  */
 public record NlpModels(LanguageDetectorModel languages, SentenceModel sentences, TokenizerModel tokens,
-        Map<String, TokenNameFinderModel> nameFinders, long loadMillis) {
+        Map<String, TokenNameFinderModel> nameFinders, CommonWords commonWords, long loadMillis) {
 
     private static final Logger log = LoggerFactory.getLogger(NlpModels.class);
     private static final Map<NlpConfig, NlpModels> SHARED = new ConcurrentHashMap<>();
@@ -59,10 +60,11 @@ public record NlpModels(LanguageDetectorModel languages, SentenceModel sentences
                     finders.put(e.getKey(), CompatibleNameFinderModels.load(in));
                 }
             }
+            CommonWords words = CommonWords.english();
             long millis = (System.nanoTime() - start) / 1_000_000;
             log.info("NLP models loaded in {} ms (English NER: {}, other NER languages: {})", millis,
                     config.englishNer(), config.otherNer().keySet());
-            return new NlpModels(languages, sentences, tokens, Map.copyOf(finders), millis);
+            return new NlpModels(languages, sentences, tokens, Map.copyOf(finders), words, millis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load NLP models: " + e.getMessage(), e);
         }

@@ -73,10 +73,12 @@ public final class TextAnalyzer {
         }
         List<List<NameMention>> result = new ArrayList<>();
         CaseMemory casing = null;
+        boolean top = true;
         try {
             for (AnalyzedText text : texts) {
                 List<NameMention> found = new ArrayList<>();
-                for (AnalyzedText.Sentence s : text.sentences()) {
+                for (int sentence = 0; sentence < text.sentences().size(); sentence++) {
+                    AnalyzedText.Sentence s = text.sentences().get(sentence);
                     for (int from = 0; from < s.tokens().length; from += MAX_SENTENCE_TOKENS) {
                         int to = Math.min(s.tokens().length, from + MAX_SENTENCE_TOKENS);
                         String[] piece = from == 0 && to == s.tokens().length ? s.tokens()
@@ -94,18 +96,23 @@ public final class TextAnalyzer {
                         // ("U.N. envoy to visit Syria"): the model's reading of capitals and title
                         // case is poor. In capitals, names only the literal reading finds are kept too.
                         if (casing == null) {
-                            casing = CaseMemory.of(texts);
+                            casing = CaseMemory.of(texts, models.commonWords());
                         }
+                        // Title case is a headline's at the top of the document; elsewhere it is a
+                        // line of names (a dateline, a byline, a results line).
                         boolean capitals = CaseMemory.isShouting(piece);
-                        Span[] first = capitals ? finder.find(piece) : finder.find(casing.recase(piece));
+                        boolean words = capitals || top && sentence == 0 && from == 0;
+                        Span[] first = capitals ? casing.withoutWords(piece, finder.find(piece))
+                                : finder.find(casing.recase(piece, words));
                         add(first, finder.probs(first), s, from, text, found);
                         if (capitals) {
-                            Span[] extraNames = notOverlapping(finder.find(casing.recase(piece)), first);
+                            Span[] extraNames = notOverlapping(finder.find(casing.recase(piece, true)), first);
                             add(extraNames, finder.probs(extraNames), s, from, text, found);
                         }
                     }
                 }
                 result.add(found);
+                top &= text.sentences().isEmpty();
             }
         } finally {
             finder.clearAdaptiveData();
