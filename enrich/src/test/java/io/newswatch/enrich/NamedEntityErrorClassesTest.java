@@ -189,6 +189,32 @@ class NamedEntityErrorClassesTest {
         assertThat(titleCase).noneMatch(t -> t.text().matches(".*\\b(Storm|Knocks|Power|Crews|Race|Restore|Lines)\\b.*"));
     }
 
+    @Test
+    void aNameBeforeLedOrBasedIsANameInsideTheWord() {
+        List<Typed> found = mentions(enrich("Peace force to stay", """
+                BRUSSELS 1996-09-03
+
+                The NATO-led force will stay in the region until June , NATO said .
+                A Frankfurt-based bank and a Taiwan-backed fund bought the shares ."""));
+
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "NATO"), new Typed(EntityType.LOCATION, "Frankfurt"),
+                new Typed(EntityType.LOCATION, "Taiwan"));
+        assertThat(found).noneMatch(t -> t.text().contains("-"));
+    }
+
+    @Test
+    void anAbbreviationDefinedInBracketsNamesItsLongFormAndItsLaterUses() {
+        List<Typed> found = mentions(enrich("Talks stall", """
+                KIGALI 1996-10-14
+
+                Delegates said the Movement for Democratic Renewal ( MDR ) had left the talks .
+                MDR leaders denied it ."""));
+
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Movement for Democratic Renewal"));
+        assertThat(found).filteredOn(t -> t.text().equals("MDR")).hasSize(2)
+                .allMatch(t -> t.type() == EntityType.ORGANIZATION);
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {
