@@ -26,7 +26,8 @@ class PipelineNerEvaluationTest {
     /** The independent gold sets, in the order they were written. */
     private static final List<GoldSet> GOLD_SETS = List.of(new GoldSet("independent gold set", "/ner/ner-gold.txt"),
             new GoldSet("second independent gold set", "/ner/ner-gold-2.txt"),
-            new GoldSet("third independent gold set", "/ner/ner-gold-3.txt"));
+            new GoldSet("third independent gold set", "/ner/ner-gold-3.txt"),
+            new GoldSet("fourth independent gold set", "/ner/ner-gold-4.txt"));
 
     private record GoldSet(String label, String resource) {
     }
