@@ -44,6 +44,9 @@ public final class NlpEnricher implements Enricher {
     public static final String FLAG_NER_FAILED = "NER_FAILED";
     public static final String FLAG_TOPICS_FAILED = "TOPICS_FAILED";
     public static final String FLAG_LANGUAGE_FROM_HINT = "LANGUAGE_FROM_HINT";
+    public static final String FLAG_NER_IN_ENGLISH = "NER_IN_ENGLISH";
+    /** The name finder used when detection is unsure of a language that has none. */
+    static final String FALLBACK_NER_LANGUAGE = "eng";
 
     /** Below this confidence a language hint from the source wins over detection. */
     static final double CONFIDENT = 0.5;
@@ -115,9 +118,17 @@ public final class NlpEnricher implements Enricher {
         AnalyzedText textAnalysis = analyzer.analyze(text);
         t = StageTimes.lap(times, Stage.SENTENCES_TOKENS, t);
         List<FoundMention> mentions = new ArrayList<>();
-        if (analyzer.hasNameFinder(language.code())) {
+        // A results table of Italian clubs and players reads as Italian to the detector, unsure:
+        // its names are still best found by the English model than not at all.
+        String nerLanguage = language.code();
+        if (!analyzer.hasNameFinder(nerLanguage) && language.confidence() < CONFIDENT
+                && analyzer.hasNameFinder(FALLBACK_NER_LANGUAGE)) {
+            nerLanguage = FALLBACK_NER_LANGUAGE;
+            flags.add(FLAG_NER_IN_ENGLISH);
+        }
+        if (analyzer.hasNameFinder(nerLanguage)) {
             try {
-                List<List<NameMention>> names = analyzer.names(language.code(), List.of(titleAnalysis, textAnalysis));
+                List<List<NameMention>> names = analyzer.names(nerLanguage, List.of(titleAnalysis, textAnalysis));
                 add(names.get(0), Field.TITLE, mentions);
                 add(names.get(1), Field.TEXT, mentions);
                 mentions = DocumentNames.complete(mentions, gazetteer, titleAnalysis, textAnalysis);

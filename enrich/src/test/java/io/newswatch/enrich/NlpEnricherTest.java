@@ -30,6 +30,20 @@ class NlpEnricherTest {
     }
 
     @Test
+    void aResultsTableTheDetectorIsUnsureOfGetsTheEnglishNameFinder() {
+        EnrichedArticle e = SharedNlp.enricher().enrich(article(null, "", """
+                Risultati :
+                Bologna 2 ( Paolini , Ferrante ) Verona 1 ( Gallese )
+                Genova 0 Torino 0
+                Palermo 1 ( Marsiglia ) Bari 3 ( Catanese 2 , Loreto )"""));
+
+        assertThat(e.getLanguage().getCode()).isNotEqualTo("eng");
+        assertThat(e.getLanguage().getConfidence()).isLessThan(NlpEnricher.CONFIDENT);
+        assertThat(e.getFlags()).contains(NlpEnricher.FLAG_NER_IN_ENGLISH).doesNotContain(NlpEnricher.FLAG_NO_NER_MODEL);
+        assertThat(e.getEntities()).extracting(Entity::getName).contains("Bologna", "Torino");
+    }
+
+    @Test
     void overlongTextIsTruncatedAndFlagged() {
         String paragraph = "Police in Manchester said Daniel Carter was arrested on Monday after a long inquiry. ";
         String text = paragraph.repeat(2_000); // ~170,000 characters
