@@ -215,6 +215,17 @@ class NamedEntityErrorClassesTest {
                 .allMatch(t -> t.type() == EntityType.ORGANIZATION);
     }
 
+    @Test
+    void aNameWithALegalFormIsACompanyNotAPerson() {
+        List<Typed> found = mentions(enrich("Merger talks", """
+                NEW YORK 1996-11-04
+
+                Investors sold Gordon Bennett Co. shares after the warning ."""));
+
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Gordon Bennett Co."));
+        assertThat(found).noneMatch(t -> t.type() == EntityType.PERSON);
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -331,29 +331,53 @@ public final class DocumentNames {
         }
     }
 
-    /** A company's name goes on with its legal form: "Co." after "General Motors" is part of it. */
+    /**
+     * A company's name goes on with its legal form: "Co." after "General Motors" is part of it. A
+     * name with a legal form is a company whatever the model read ("McDonnell Douglas Corp" is no
+     * person), and takes in the capitalised words the model left before it ("Lockheed" of
+     * "Lockheed Martin Corp").
+     */
     private static void companySuffixes(List<FoundMention> mentions, List<List<Token>> sentences) {
         for (int m = 0; m < mentions.size(); m++) {
             FoundMention x = mentions.get(m);
-            if (x.type() != EntityType.ORGANIZATION || x.fromDictionary()) {
+            if (x.fromDictionary() || x.type() == EntityType.MISC) {
                 continue;
             }
             List<Token> tokens = tokensOf(x, sentences);
-            if (tokens.isEmpty() || tokens.get(tokens.size() - 1).end() != x.end()) {
+            if (tokens.isEmpty() || tokens.get(tokens.size() - 1).end() != x.end() || tokens.get(0).start() != x.start()) {
                 continue;
             }
             Token last = tokens.get(tokens.size() - 1);
             List<Token> sentence = sentences.get(last.sentence());
-            if (last.index() + 1 >= sentence.size()) {
-                continue;
+            int end = x.end();
+            if (!COMPANY_SUFFIXES.contains(last.text()) || tokens.size() == 1) {
+                if (last.index() + 1 >= sentence.size()) {
+                    continue;
+                }
+                Token next = sentence.get(last.index() + 1);
+                boolean adjacent = next.start() == x.end() + 1 && next.source().charAt(x.end()) == ' ';
+                if (!adjacent || !COMPANY_SUFFIXES.contains(next.text()) || overlapsAny(mentions, next, m)) {
+                    continue;
+                }
+                end = next.end();
             }
-            Token next = sentence.get(last.index() + 1);
-            boolean adjacent = next.start() == x.end() + 1 && next.source().charAt(x.end()) == ' ';
-            if (adjacent && COMPANY_SUFFIXES.contains(next.text()) && !overlapsAny(mentions, next, m)) {
-                mentions.set(m, new FoundMention(x.type(), x.field(), x.start(), next.end(),
-                        next.source().substring(x.start(), next.end()), false, x.watchlistIds(), x.confidence()));
+            int first = tokens.get(0).index();
+            while (first > 0 && continuesCompanyName(sentence.get(first - 1), sentence.get(first))
+                    && !overlapsAny(mentions, sentence.get(first - 1), m)) {
+                first--;
             }
+            int start = sentence.get(first).start();
+            mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), start, end,
+                    last.source().substring(start, end), false, x.watchlistIds(), x.confidence()).placedAs(EntityType.ORGANIZATION));
         }
+    }
+
+    /** A capitalised word right before a company's name, on the same line: part of the name. */
+    private static boolean continuesCompanyName(Token before, Token name) {
+        String w = before.text();
+        return !before.shouting() && !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) && before.index() > 0
+                && !NOT_NAME_WORDS.contains(w) && name.start() == before.end() + 1
+                && before.source().charAt(before.end()) == ' ';
     }
 
     /** The words after a hyphen that make a name into a modifier: "NATO-led", "al-Qaeda-linked". */
