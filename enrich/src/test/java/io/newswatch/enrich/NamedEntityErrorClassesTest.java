@@ -226,6 +226,19 @@ class NamedEntityErrorClassesTest {
         assertThat(found).noneMatch(t -> t.type() == EntityType.PERSON);
     }
 
+    @Test
+    void aNameWhoseSharesAreBoughtIsACompany() {
+        List<Typed> found = mentions(enrich("Profit warning", """
+                NEW YORK 1996-11-04
+
+                Traders bought shares in Marwick after the results , and Marwick said demand was strong .
+                Analyst Paul Hart said the company would gain share in Asia ."""));
+
+        assertThat(found).filteredOn(t -> t.text().equals("Marwick")).hasSize(2)
+                .allMatch(t -> t.type() == EntityType.ORGANIZATION);
+        assertThat(found).contains(new Typed(EntityType.PERSON, "Paul Hart"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -3,6 +3,7 @@ package io.newswatch.enrich.entity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ public final class DocumentNames {
         hyphenPrefixes(result, gazetteer, sentences);
         abbreviations(result, sentences);
         repeats(result, sentences);
+        companyContext(result, gazetteer, sentences);
         result.sort(Comparator.comparing(FoundMention::field).thenComparingInt(FoundMention::start));
         return result;
     }
@@ -378,6 +380,66 @@ public final class DocumentNames {
         return !before.shouting() && !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) && before.index() > 0
                 && !NOT_NAME_WORDS.contains(w) && name.start() == before.end() + 1
                 && before.source().charAt(before.end()) == ' ';
+    }
+
+    /** How much a name read as a company by the words around it counts in its entity's type vote. */
+    static final double COMPANY_CONTEXT = 2.0;
+    /** Words after "X shares" or "X stock" that make it a price move, not a verb ("Smith shares his view"). */
+    private static final Set<String> PRICE_MOVES = Set.of("rose", "fell", "closed", "jumped", "slipped", "gained",
+            "dropped", "climbed", "rallied", "surged", "soared", "tumbled", "slumped", "sank", "plunged", "ended",
+            "traded", "added", "lost", "eased", "firmed", "edged", "were", "have", "had", "are", "opened", "finished");
+    /** Words after a name that make it a company: its shareholders, its chairman, its founder. */
+    private static final Set<String> COMPANY_ROLES = Set.of("shareholders", "chairman", "chairwoman", "founder",
+            "co-founder", "CEO", "board");
+
+    /**
+     * A name read as a company by the words around it: "Kessler shares fell", "shares in Delmont",
+     * "Boeing chairman Phil Condit". The model often reads an unknown company as a person or a
+     * place; this is strong evidence in the entity's vote, not a final word. A place the gazetteer
+     * knows stays a place ("shares in Italy's banks").
+     */
+    private static void companyContext(List<FoundMention> mentions, Gazetteer gazetteer, List<List<Token>> sentences) {
+        // A surname of a person the document names in full stays theirs ("Ostermann shares" of
+        // Heinrich Ostermann's company is for the vote of the person's entity to settle).
+        Set<String> surnames = new HashSet<>();
+        for (FoundMention m : mentions) {
+            int space = m.text().lastIndexOf(' ');
+            if (m.type() == EntityType.PERSON && space > 0) {
+                surnames.add(m.text().substring(space + 1));
+            }
+        }
+        for (int m = 0; m < mentions.size(); m++) {
+            FoundMention x = mentions.get(m);
+            if (x.fromDictionary() || x.placed() || x.type() == EntityType.MISC) {
+                continue;
+            }
+            List<Token> tokens = tokensOf(x, sentences);
+            if (tokens.isEmpty() || tokens.get(0).shouting() || surnames.contains(x.text())
+                    || x.type() == EntityType.PERSON && tokens.size() > 1) {
+                continue;
+            }
+            String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
+            Gazetteer.Entry known = gazetteer.match(words, 0, false);
+            if (known != null && known.tokens().length == words.length && known.settlesType()
+                    && known.type() != EntityType.ORGANIZATION) {
+                continue;
+            }
+            List<Token> sentence = sentences.get(tokens.get(0).sentence());
+            int before = tokens.get(0).index();
+            int after = tokens.get(tokens.size() - 1).index() + 1;
+            String next = after < sentence.size() ? sentence.get(after).text() : "";
+            String then = after + 1 < sentence.size() ? sentence.get(after + 1).text() : "";
+            String previous = before > 0 ? sentence.get(before - 1).text() : "";
+            String earlier = before > 1 ? sentence.get(before - 2).text().toLowerCase(Locale.ROOT) : "";
+            boolean company = (next.equals("shares") || next.equals("stock")) && PRICE_MOVES.contains(then)
+                    || COMPANY_ROLES.contains(next) || next.equals("chief") && then.equals("executive")
+                    || (previous.equals("in") || previous.equals("of")) && (earlier.equals("shares") || earlier.equals("stake"))
+                    && !next.equals("'s") && !next.equals("’s");
+            if (company) {
+                mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), x.start(), x.end(), x.text(), false,
+                        x.watchlistIds(), COMPANY_CONTEXT));
+            }
+        }
     }
 
     /** The words after a hyphen that make a name into a modifier: "NATO-led", "al-Qaeda-linked". */
