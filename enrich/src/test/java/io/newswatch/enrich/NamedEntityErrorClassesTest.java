@@ -239,6 +239,17 @@ class NamedEntityErrorClassesTest {
         assertThat(found).contains(new Typed(EntityType.PERSON, "Paul Hart"));
     }
 
+    @Test
+    void wellKnownOrganisationsTheModelDoesNotKnowAreFoundByTheGazetteer() {
+        List<Typed> found = mentions(enrich("Crypto crackdown", """
+                WASHINGTON — Regulators sued Binance on Monday, and Stellantis said it had paused shipments.
+                The complaint against Binance was filed in a federal court."""));
+
+        assertThat(found).filteredOn(t -> t.text().equals("Binance")).hasSize(2)
+                .allMatch(t -> t.type() == EntityType.ORGANIZATION);
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Stellantis"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {
