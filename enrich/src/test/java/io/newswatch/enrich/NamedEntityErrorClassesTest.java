@@ -250,6 +250,18 @@ class NamedEntityErrorClassesTest {
         assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Stellantis"));
     }
 
+    @Test
+    void eventsAwardsLawsAndTitlesOfWorksAreNotPeopleBodiesOrPlaces() {
+        EnrichedArticle e = enrich("Prize night", """
+                LONDON — Maya Ellery won the Halden Poetry Prize on Thursday for “Winter Harbour Lights,” her third book,
+                a week after the Lisbon Marathon and the Brenner Open were cancelled, and the Coastal Waters Act was passed.""");
+
+        List<Typed> found = mentions(e);
+        assertThat(found).noneMatch(t -> t.type() != EntityType.MISC
+                && t.text().matches(".*(Prize|Harbour Lights|Marathon|Open|Act).*"));
+        assertThat(found).contains(new Typed(EntityType.PERSON, "Maya Ellery"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {
