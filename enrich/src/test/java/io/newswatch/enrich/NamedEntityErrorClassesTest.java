@@ -262,6 +262,16 @@ class NamedEntityErrorClassesTest {
         assertThat(found).contains(new Typed(EntityType.PERSON, "Maya Ellery"));
     }
 
+    @Test
+    void aStateAbbreviationKeepsItsDotWhereTheSentenceDetectorEndsASentence() {
+        List<Typed> found = mentions(enrich("Layoffs", """
+                FRESNO, Calif. (March 3) — Valleygrow Farms said on Tuesday it would close two packing plants.
+                BOISE, Ida. — The state said it would help the workers."""));
+
+        assertThat(found).contains(new Typed(EntityType.LOCATION, "Calif."));
+        assertThat(found).noneMatch(t -> t.text().equals("Calif"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -20,15 +20,19 @@ import opennlp.tools.util.Span;
 final class PageTokenizer {
 
     /** Abbreviations written with a final dot that the token model splits off ("Gen" "."). */
-    static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "sen", "rep",
-            "gov", "prof", "st", "capt", "maj", "adm", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "mt", "ft",
-            "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "cmdr",
-            "lieut", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme", "mlle", "plc", "ave", "blvd", "dept", "univ",
-            "est", "fig", "pres", "gens", "reps", "sens", "hon",
-            // U.S. states as news datelines write them ("SAN JOSE, Calif.")
-            "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
-            "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
-            "vt", "wash", "wis", "wyo");
+    /**
+     * U.S. states as news datelines write them ("SAN JOSE, Calif."), and "Jr."/"Sr.": their dot is
+     * theirs even where the sentence detector ends a sentence after them ("SAN JOSE, Calif. (Jan. 14)").
+     */
+    static final Set<String> NAME_ABBREVIATIONS = Set.of("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
+            "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+            "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "jr", "sr");
+    static final Set<String> ABBREVIATIONS = java.util.stream.Stream.concat(NAME_ABBREVIATIONS.stream(), Set.of("mr",
+            "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "sen", "rep", "gov", "prof", "st", "capt", "maj", "adm", "rev",
+            "inc", "corp", "co", "ltd", "bros", "mt", "ft", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "vs", "cmdr", "lieut", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme",
+            "mlle", "plc", "ave", "blvd", "dept", "univ", "est", "fig", "pres", "gens", "reps", "sens", "hon").stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private PageTokenizer() {
     }
@@ -215,8 +219,9 @@ final class PageTokenizer {
                 boolean dotAfter = next[0] == t[1] && next[1] - next[0] == 1 && s.charAt(next[0]) == '.';
                 String word = s.substring(t[0], t[1]);
                 boolean lastOfSentence = i + 2 == spans.size();
-                if (dotAfter && (ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT)) && !(lastOfSentence && !isTitle(word))
-                        || isInitials(word))) {
+                String lower = word.toLowerCase(Locale.ROOT);
+                boolean keepsDot = isTitle(word) || NAME_ABBREVIATIONS.contains(lower);
+                if (dotAfter && (ABBREVIATIONS.contains(lower) && !(lastOfSentence && !keepsDot) || isInitials(word))) {
                     out.add(new int[] {t[0], next[1]});
                     i++;
                     continue;
