@@ -195,10 +195,11 @@ class NamedEntityErrorClassesTest {
                 BRUSSELS 1996-09-03
 
                 The NATO-led force will stay in the region until June , NATO said .
-                A Frankfurt-based bank and a Taiwan-backed fund bought the shares ."""));
+                A Frankfurt-based bank and a Taiwan-backed fund bought the shares .
+                The San Antonio-based group said it would not sell ."""));
 
         assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "NATO"), new Typed(EntityType.LOCATION, "Frankfurt"),
-                new Typed(EntityType.LOCATION, "Taiwan"));
+                new Typed(EntityType.LOCATION, "Taiwan"), new Typed(EntityType.LOCATION, "San Antonio"));
         assertThat(found).noneMatch(t -> t.text().contains("-"));
     }
 
@@ -220,9 +221,11 @@ class NamedEntityErrorClassesTest {
         List<Typed> found = mentions(enrich("Merger talks", """
                 NEW YORK 1996-11-04
 
-                Investors sold Gordon Bennett Co. shares after the warning ."""));
+                Investors sold Gordon Bennett Co. shares after the warning .
+                Rival Harlan Meyer and Co. said it saw no change ."""));
 
-        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Gordon Bennett Co."));
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Gordon Bennett Co."),
+                new Typed(EntityType.ORGANIZATION, "Harlan Meyer and Co."));
         assertThat(found).noneMatch(t -> t.type() == EntityType.PERSON);
     }
 

@@ -359,10 +359,29 @@ public final class DocumentNames {
                 }
                 Token next = sentence.get(last.index() + 1);
                 boolean adjacent = next.start() == x.end() + 1 && next.source().charAt(x.end()) == ' ';
-                if (!adjacent || !COMPANY_SUFFIXES.contains(next.text()) || overlapsAny(mentions, next, m)) {
+                // "Eli Lilly and Co.", "Shell Transport and Trading Co": the partners are in the name.
+                int suffix = last.index() + 1;
+                if (adjacent && (next.text().equals("and") || next.text().equals("&"))) {
+                    suffix = suffix + 1 < sentence.size() && sentence.get(suffix + 1).text().startsWith("Co") ? suffix + 1
+                            : suffix + 2 < sentence.size() && Character.isUpperCase(sentence.get(suffix + 1).text().codePointAt(0))
+                                    && sentence.get(suffix + 2).text().startsWith("Co") ? suffix + 2 : suffix;
+                }
+                Token legal = sentence.get(suffix);
+                // The model sometimes reads the legal form alone as a name ("Co." a person): it goes.
+                for (int k = 0; k < mentions.size(); k++) {
+                    FoundMention y = mentions.get(k);
+                    if (k != m && !y.fromDictionary() && y.field() == legal.field() && y.start() == legal.start()
+                            && y.end() == legal.end() && COMPANY_SUFFIXES.contains(legal.text())) {
+                        mentions.remove(k);
+                        m -= k < m ? 1 : 0;
+                        break;
+                    }
+                }
+                if (!adjacent || !COMPANY_SUFFIXES.contains(legal.text()) || overlapsAny(mentions, legal, m)
+                        || suffix > last.index() + 1 && overlapsAny(mentions, sentence.get(last.index() + 2), m)) {
                     continue;
                 }
-                end = next.end();
+                end = legal.end();
             }
             int first = tokens.get(0).index();
             while (first > 0 && continuesCompanyName(sentence.get(first - 1), sentence.get(first))
@@ -514,12 +533,38 @@ public final class DocumentNames {
             "affiliated", "aligned", "made", "built", "listed", "registered", "headquartered", "era", "style",
             "bound", "inspired", "friendly", "supported", "appointed", "imposed", "administered");
 
+    /** Modifiers made of a place: "Osaka-based", "Texas-born". */
+    private static final Set<String> PLACE_SUFFIXES = Set.of("based", "born", "headquartered", "registered");
+
     /**
      * A name before "-led", "-backed" and the like is a name of its own inside the word
      * ("[NATO]-led"): the word is one token, so neither the model nor the gazetteer sees it. Kept
      * when the document names it elsewhere or the gazetteer knows it, with that type.
      */
     private static void hyphenPrefixes(List<FoundMention> mentions, Gazetteer gazetteer, List<List<Token>> sentences) {
+        // A name of several words the model read with the modifier ("Santa Clara-based") ends before
+        // the hyphen; a single word is taken care of below, with the type the document gives it.
+        for (int m = 0; m < mentions.size(); m++) {
+            FoundMention x = mentions.get(m);
+            int dash = x.text().lastIndexOf('-');
+            int space = x.text().lastIndexOf(' ');
+            String suffix = dash > 0 ? x.text().substring(dash + 1).toLowerCase(Locale.ROOT) : "";
+            if (x.fromDictionary() || space <= 0 || dash <= space + 1 || !HYPHEN_SUFFIXES.contains(suffix)) {
+                continue;
+            }
+            String prefix = x.text().substring(0, dash);
+            EntityType type = x.type();
+            if (type == EntityType.MISC) {
+                // Read as a modifier, the whole was MISC; what is "-based" or "-born" is a place.
+                Gazetteer.Entry e = gazetteer.match(prefix.split(" "), 0, false);
+                type = e != null && e.tokens().length == prefix.split(" ").length ? e.type()
+                        : PLACE_SUFFIXES.contains(suffix) ? EntityType.LOCATION : EntityType.MISC;
+            }
+            if (type != EntityType.MISC) {
+                mentions.set(m, new FoundMention(type, x.field(), x.start(), x.start() + dash, prefix, false,
+                        x.watchlistIds(), x.confidence(), x.placed()));
+            }
+        }
         Map<String, EntityType> named = new HashMap<>();
         for (FoundMention m : mentions) {
             named.putIfAbsent(m.text(), m.type());
