@@ -275,6 +275,17 @@ class NamedEntityErrorClassesTest {
         assertThat(found).noneMatch(t -> t.text().equals("Calif"));
     }
 
+    @Test
+    void aBodyNamedForTwoThingsKeepsBothHalvesOfItsName() {
+        List<Typed> found = mentions(enrich("Regulator acts", """
+                LAGOS — Nigeria’s Ports and Harbours Authority said the terminal would reopen.
+                Officials from the Wales and Borders Transport Authority met on Friday ."""));
+
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "Ports and Harbours Authority"),
+                new Typed(EntityType.ORGANIZATION, "Wales and Borders Transport Authority"));
+        assertThat(found).doesNotContain(new Typed(EntityType.LOCATION, "Wales"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -61,6 +61,7 @@ public final class DocumentNames {
         scoreLines(result, gazetteer, sentences);
         sectionHeadings(result, sentences);
         companySuffixes(result, sentences);
+        joinedBodies(result, sentences);
         hyphenPrefixes(result, gazetteer, sentences);
         abbreviations(result, sentences);
         repeats(result, sentences);
@@ -532,6 +533,63 @@ public final class DocumentNames {
             "controlled", "allied", "sponsored", "funded", "born", "brokered", "mediated", "dominated", "held",
             "affiliated", "aligned", "made", "built", "listed", "registered", "headquartered", "era", "style",
             "bound", "inspired", "friendly", "supported", "appointed", "imposed", "administered");
+
+    /** Last words of the names of bodies: "... Markets Authority", "... Cricket Board". */
+    private static final Set<String> BODY_HEAD_WORDS = Set.of("Authority", "Board", "Commission", "Committee", "Council",
+            "Agency", "Association", "Federation", "Union", "Institute", "Service", "Office", "Department", "Ministry",
+            "Corporation", "Foundation", "Society", "Court", "Tribunal", "Organisation", "Organization", "Fund",
+            "Centre", "Center", "Bureau", "Directorate", "Inspectorate", "Alliance");
+
+    /**
+     * A body named for two things joined by "and" ("the Competition and Markets Authority", "the
+     * England and Wales Cricket Board"): the model often keeps only what follows the "and", and
+     * reads the first as a name of its own. The first word, alone, with nothing capitalised before
+     * it, joins the body's name.
+     */
+    private static void joinedBodies(List<FoundMention> mentions, List<List<Token>> sentences) {
+        for (int m = 0; m < mentions.size(); m++) {
+            FoundMention x = mentions.get(m);
+            if (x.fromDictionary() || x.type() != EntityType.ORGANIZATION) {
+                continue;
+            }
+            List<Token> tokens = tokensOf(x, sentences);
+            if (tokens.size() < 2 || !BODY_HEAD_WORDS.contains(tokens.get(tokens.size() - 1).text())
+                    || tokens.get(0).index() < 2 || tokens.get(0).shouting()) {
+                continue;
+            }
+            List<Token> sentence = sentences.get(tokens.get(0).sentence());
+            Token and = sentence.get(tokens.get(0).index() - 1);
+            Token first = sentence.get(tokens.get(0).index() - 2);
+            String before = tokens.get(0).index() >= 3 ? sentence.get(tokens.get(0).index() - 3).text() : "";
+            boolean alone = before.isEmpty() || !Character.isUpperCase(before.codePointAt(0)) || before.equals("The");
+            if (!and.text().equals("and") || !Character.isUpperCase(first.text().codePointAt(0)) || !alone
+                    || NOT_NAME_WORDS.contains(first.text())) {
+                continue;
+            }
+            int absorbed = -1;
+            boolean blocked = false;
+            for (int k = 0; k < mentions.size(); k++) {
+                FoundMention y = mentions.get(k);
+                if (k == m || y.field() != first.field() || y.end() <= first.start() || and.end() <= y.start()) {
+                    continue;
+                }
+                if (y.start() == first.start() && y.end() == first.end() && !y.fromDictionary()) {
+                    absorbed = k;
+                } else {
+                    blocked = true;
+                }
+            }
+            if (blocked) {
+                continue;
+            }
+            mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), first.start(), x.end(),
+                    first.source().substring(first.start(), x.end()), false, x.watchlistIds(), x.confidence(), x.placed()));
+            if (absorbed >= 0) {
+                mentions.remove(absorbed);
+                m -= absorbed < m ? 1 : 0;
+            }
+        }
+    }
 
     /** Modifiers made of a place: "Osaka-based", "Texas-born". */
     private static final Set<String> PLACE_SUFFIXES = Set.of("based", "born", "headquartered", "registered");
