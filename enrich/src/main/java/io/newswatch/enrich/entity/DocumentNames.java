@@ -25,6 +25,9 @@ import io.newswatch.schemas.Field;
  * <li>names inside hyphenated modifiers ("NATO" in "NATO-led") that the document or the gazetteer
  * knows;</li>
  * <li>abbreviations defined in brackets after their long form, and the long form;</li>
+ * <li>companies by their legal form and by the words around them ("X shares fell"), bodies named
+ * for two things ("Competition and Markets Authority");</li>
+ * <li>events, awards, laws and titles of works are MISC;</li>
  * <li>repeats: a name the model found once in the document (and a person's surname) is added where
  * the model missed it elsewhere in the document;</li>
  * <li>full names are never shortened: a mention inside an occurrence of a longer name found in the
