@@ -27,7 +27,8 @@ class PipelineNerEvaluationTest {
     private static final List<GoldSet> GOLD_SETS = List.of(new GoldSet("independent gold set", "/ner/ner-gold.txt"),
             new GoldSet("second independent gold set", "/ner/ner-gold-2.txt"),
             new GoldSet("third independent gold set", "/ner/ner-gold-3.txt"),
-            new GoldSet("fourth independent gold set", "/ner/ner-gold-4.txt"));
+            new GoldSet("fourth independent gold set", "/ner/ner-gold-4.txt"),
+            new GoldSet("fifth independent gold set", "/ner/ner-gold-5.txt"));
 
     private record GoldSet(String label, String resource) {
     }
