@@ -286,6 +286,18 @@ class NamedEntityErrorClassesTest {
         assertThat(found).doesNotContain(new Typed(EntityType.LOCATION, "Wales"));
     }
 
+    @Test
+    void aBodysNameThatGoesOnWithOfOrForIsOneName() {
+        List<Typed> found = mentions(enrich("Relief talks", """
+                GENEVA 1996-11-12
+
+                The European Bank for Reconstruction and Development said it would lend $ 40 million to the port .
+                Officials of the International Committee of the Red Cross visited the camp on Monday ."""));
+
+        assertThat(found).contains(new Typed(EntityType.ORGANIZATION, "European Bank for Reconstruction and Development"),
+                new Typed(EntityType.ORGANIZATION, "International Committee of the Red Cross"));
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

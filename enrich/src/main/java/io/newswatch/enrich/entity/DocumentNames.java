@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.AnalyzedText;
@@ -65,6 +67,7 @@ public final class DocumentNames {
         sectionHeadings(result, sentences);
         companySuffixes(result, sentences);
         joinedBodies(result, sentences);
+        longBodyNames(result, sentences);
         hyphenPrefixes(result, gazetteer, sentences);
         abbreviations(result, sentences);
         repeats(result, sentences);
@@ -556,7 +559,8 @@ public final class DocumentNames {
                 continue;
             }
             List<Token> tokens = tokensOf(x, sentences);
-            if (tokens.size() < 2 || !BODY_HEAD_WORDS.contains(tokens.get(tokens.size() - 1).text())
+            String head = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1).text();
+            if (tokens.size() < 2 || !BODY_HEAD_WORDS.contains(head) && !COMPANY_SUFFIXES.contains(head)
                     || tokens.get(0).index() < 2 || tokens.get(0).shouting()) {
                 continue;
             }
@@ -566,7 +570,7 @@ public final class DocumentNames {
             String before = tokens.get(0).index() >= 3 ? sentence.get(tokens.get(0).index() - 3).text() : "";
             boolean alone = before.isEmpty() || !Character.isUpperCase(before.codePointAt(0)) || before.equals("The");
             if (!and.text().equals("and") || !Character.isUpperCase(first.text().codePointAt(0)) || !alone
-                    || NOT_NAME_WORDS.contains(first.text())) {
+                    || NOT_NAME_WORDS.contains(first.text()) || COMPANY_SUFFIXES.contains(first.text())) {
                 continue;
             }
             int absorbed = -1;
@@ -590,6 +594,67 @@ public final class DocumentNames {
             if (absorbed >= 0) {
                 mentions.remove(absorbed);
                 m -= absorbed < m ? 1 : 0;
+            }
+        }
+    }
+
+    /** Words that end the first part of a body's name that goes on with "of" or "for". */
+    private static final Set<String> LONG_NAME_HEADS = Stream.concat(BODY_HEAD_WORDS.stream(),
+            Set.of("Bank", "Party", "Front", "Movement", "Forces", "Army", "Church", "University", "College", "Confederation",
+                    "Congress", "League", "Coalition", "Assembly", "Parliament", "Academy", "School", "Hospital",
+                    "Corporation", "Company", "Trust", "Fund", "Programme", "Program", "Commissioner").stream())
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * A body's name that goes on with "of" or "for" ("European Bank for Reconstruction and
+     * Development", "International Committee of the Red Cross", "Socialist Party of Serbia",
+     * "International Criminal Tribunal for the former Yugoslavia"): the model often cuts it in two
+     * at the preposition. An organisation ending like a body, then "of" or "for" (with "the",
+     * "the former"), then a name right after, is one organisation.
+     */
+    private static void longBodyNames(List<FoundMention> mentions, List<List<Token>> sentences) {
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int m = 0; m < mentions.size() && !merged; m++) {
+                FoundMention x = mentions.get(m);
+                if (x.fromDictionary() || x.type() != EntityType.ORGANIZATION) {
+                    continue;
+                }
+                List<Token> tokens = tokensOf(x, sentences);
+                if (tokens.isEmpty() || tokens.get(0).shouting()
+                        || !LONG_NAME_HEADS.contains(tokens.get(tokens.size() - 1).text())) {
+                    continue;
+                }
+                List<Token> sentence = sentences.get(tokens.get(0).sentence());
+                int at = tokens.get(tokens.size() - 1).index() + 1;
+                if (at >= sentence.size() || !Set.of("of", "for").contains(sentence.get(at).text())) {
+                    continue;
+                }
+                at++;
+                if (at < sentence.size() && sentence.get(at).text().equals("the")) {
+                    at++;
+                    if (at < sentence.size() && sentence.get(at).text().equals("former")) {
+                        at++;
+                    }
+                }
+                if (at >= sentence.size()) {
+                    continue;
+                }
+                Token next = sentence.get(at);
+                for (int k = 0; k < mentions.size(); k++) {
+                    FoundMention y = mentions.get(k);
+                    if (k == m || y.fromDictionary() || y.field() != next.field() || y.start() != next.start()
+                            || y.type() == EntityType.PERSON || y.type() == EntityType.MISC) {
+                        continue;
+                    }
+                    mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), x.start(), y.end(),
+                            next.source().substring(x.start(), y.end()), false, x.watchlistIds(),
+                            Math.max(x.confidence(), y.confidence()), x.placed()));
+                    mentions.remove(k);
+                    merged = true;
+                    break;
+                }
             }
         }
     }
