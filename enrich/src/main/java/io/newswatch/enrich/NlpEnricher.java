@@ -131,7 +131,7 @@ public final class NlpEnricher implements Enricher {
                 List<List<NameMention>> names = analyzer.names(nerLanguage, List.of(titleAnalysis, textAnalysis));
                 add(names.get(0), Field.TITLE, mentions);
                 add(names.get(1), Field.TEXT, mentions);
-                mentions = DocumentNames.complete(mentions, gazetteer, titleAnalysis, textAnalysis);
+                mentions = DocumentNames.complete(mentions, gazetteer, analyzer.models().commonWords(), titleAnalysis, textAnalysis);
             } catch (RuntimeException e) {
                 log.warn("name finding failed for article {}: {}", article.getId(), e.toString());
                 Metrics.counter("newswatch.errors", "component", "enrich", "reason", "ner").increment();

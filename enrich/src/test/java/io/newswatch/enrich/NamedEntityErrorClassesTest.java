@@ -298,6 +298,18 @@ class NamedEntityErrorClassesTest {
                 new Typed(EntityType.ORGANIZATION, "International Committee of the Red Cross"));
     }
 
+    @Test
+    void aCompanyTheModelMissesIsFoundByItsSharesAndThenEverywhere() {
+        List<Typed> found = mentions(enrich("Profit rises", """
+                HELSINKI 1996-09-10
+
+                Shares in Kopparfors rose two markka to 96 on the Helsinki bourse .
+                " Kopparfors has a strong niche position , " a dealer said ."""));
+
+        assertThat(found).filteredOn(t -> t.text().equals("Kopparfors")).hasSize(2)
+                .allMatch(t -> t.type() == EntityType.ORGANIZATION);
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

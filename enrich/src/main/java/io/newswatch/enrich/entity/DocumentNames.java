@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.AnalyzedText;
 import io.newswatch.enrich.nlp.CaseMemory;
+import io.newswatch.enrich.nlp.CommonWords;
 import io.newswatch.schemas.EntityType;
 import io.newswatch.schemas.Field;
 
@@ -55,8 +56,8 @@ public final class DocumentNames {
             String source) {
     }
 
-    public static List<FoundMention> complete(List<FoundMention> mentions, Gazetteer gazetteer, AnalyzedText title,
-            AnalyzedText text) {
+    public static List<FoundMention> complete(List<FoundMention> mentions, Gazetteer gazetteer, CommonWords words,
+            AnalyzedText title, AnalyzedText text) {
         List<List<Token>> sentences = new ArrayList<>();
         tokens(title, Field.TITLE, sentences);
         tokens(text, Field.TEXT, sentences);
@@ -70,6 +71,7 @@ public final class DocumentNames {
         longBodyNames(result, sentences);
         hyphenPrefixes(result, gazetteer, sentences);
         abbreviations(result, sentences);
+        companiesInContext(result, gazetteer, words, sentences);
         repeats(result, sentences);
         companyContext(result, gazetteer, sentences);
         eventsAndWorks(result, gazetteer, sentences);
@@ -465,6 +467,39 @@ public final class DocumentNames {
             if (company) {
                 mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), x.start(), x.end(), x.text(), false,
                         x.watchlistIds(), COMPANY_CONTEXT));
+            }
+        }
+    }
+
+    /**
+     * A name the model did not find at all, in a company's context: "Shares in Tamfelt rose",
+     * "Tamfelt shares rose", "Tamfelt shareholders". Only a word that is not an English word
+     * ("Bank shares led the decline" is about banks) and that the gazetteer does not know as
+     * something else.
+     */
+    private static void companiesInContext(List<FoundMention> mentions, Gazetteer gazetteer, CommonWords words,
+            List<List<Token>> sentences) {
+        for (List<Token> sentence : sentences) {
+            for (int i = 0; i < sentence.size(); i++) {
+                Token t = sentence.get(i);
+                String w = t.text();
+                if (t.shouting() || w.length() < 2 || !Character.isUpperCase(w.codePointAt(0)) || NOT_NAME_WORDS.contains(w)
+                        || words.isWord(w.toLowerCase(Locale.ROOT)) || overlapsAny(mentions, t, -1)) {
+                    continue;
+                }
+                String next = i + 1 < sentence.size() ? sentence.get(i + 1).text() : "";
+                String then = i + 2 < sentence.size() ? sentence.get(i + 2).text() : "";
+                String previous = i > 0 ? sentence.get(i - 1).text() : "";
+                String earlier = i > 1 ? sentence.get(i - 2).text().toLowerCase(Locale.ROOT) : "";
+                boolean company = (next.equals("shares") || next.equals("stock")) && PRICE_MOVES.contains(then)
+                        || next.equals("shareholders")
+                        || (previous.equals("in") || previous.equals("of")) && (earlier.equals("shares") || earlier.equals("stake"))
+                        && !next.equals("'s") && !next.equals("’s") && !Character.isUpperCase(next.isEmpty() ? 'x' : next.charAt(0));
+                Gazetteer.Entry known = gazetteer.match(new String[] {w}, 0, false);
+                if (company && (known == null || known.type() == EntityType.ORGANIZATION)) {
+                    mentions.add(new FoundMention(EntityType.ORGANIZATION, t.field(), t.start(), t.end(), w, false, Set.of(),
+                            COMPANY_CONTEXT));
+                }
             }
         }
     }
