@@ -121,8 +121,8 @@ public final class NlpEnricher implements Enricher {
         // A results table of Italian clubs and players reads as Italian to the detector, unsure:
         // its names are still best found by the English model than not at all.
         String nerLanguage = language.code();
-        if (!analyzer.hasNameFinder(nerLanguage) && language.confidence() < CONFIDENT
-                && analyzer.hasNameFinder(FALLBACK_NER_LANGUAGE)) {
+        if (!analyzer.hasNameFinder(nerLanguage) && language.confidence() < CONFIDENT && !text.isBlank()
+                && !flags.contains(FLAG_LANGUAGE_FROM_HINT) && analyzer.hasNameFinder(FALLBACK_NER_LANGUAGE)) {
             nerLanguage = FALLBACK_NER_LANGUAGE;
             flags.add(FLAG_NER_IN_ENGLISH);
         }

@@ -310,6 +310,20 @@ class NamedEntityErrorClassesTest {
                 .allMatch(t -> t.type() == EntityType.ORGANIZATION);
     }
 
+    @Test
+    void thePassesLeaveAloneWhatOnlyLooksLikeTheirCases() {
+        List<Typed> found = mentions(enrich("Loan talks", """
+                WASHINGTON — President John F. Kennedy (JFK) was quoted by the envoy on Monday.
+                Traders sold shares in January, and shares of Microsoft and Apple Inc. rose.
+                The International Monetary Fund for Pakistan talks resumed, and Epic Games shares fell 3%."""));
+
+        assertThat(found).contains(new Typed(EntityType.PERSON, "John F. Kennedy"), new Typed(EntityType.ORGANIZATION, "Apple Inc."),
+                new Typed(EntityType.ORGANIZATION, "International Monetary Fund"));
+        assertThat(found).noneMatch(t -> t.text().equals("January") || t.text().equals("Microsoft and Apple Inc.")
+                || t.text().contains("for Pakistan") || t.text().equals("JFK") && t.type() == EntityType.ORGANIZATION);
+        assertThat(found).noneMatch(t -> t.text().equals("Epic Games") && t.type() == EntityType.MISC);
+    }
+
     /** A mention with its entity's type. */
     record Typed(EntityType type, String text) {
         Mention mention() {

@@ -97,6 +97,11 @@ final class CompanyNames {
 
     /** How much a name read as a company by the words around it counts in its entity's type vote. */
     static final double COMPANY_CONTEXT = 2.0;
+    /** Capitalised words that are no company, though not in the word list ("shares in January"). */
+    private static final Set<String> CALENDAR_WORDS = Set.of("January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
+            "Nov.", "Dec.");
 
     /** Words after "X shares" or "X stock" that make it a price move, not a verb ("Smith shares his view"). */
     private static final Set<String> PRICE_MOVES = Set.of("rose", "fell", "closed", "jumped", "slipped", "gained",
@@ -170,7 +175,7 @@ final class CompanyNames {
                 Token t = sentence.get(i);
                 String w = t.text();
                 if (t.shouting() || w.length() < 2 || !Character.isUpperCase(w.codePointAt(0)) || NOT_NAME_WORDS.contains(w)
-                        || words.isWord(w.toLowerCase(Locale.ROOT)) || overlapsAny(mentions, t, -1)) {
+                        || CALENDAR_WORDS.contains(w) || words.isWord(w.toLowerCase(Locale.ROOT)) || overlapsAny(mentions, t, -1)) {
                     continue;
                 }
                 String next = i + 1 < sentence.size() ? sentence.get(i + 1).text() : "";
@@ -230,7 +235,10 @@ final class CompanyNames {
                 if (k == m || y.field() != first.field() || y.end() <= first.start() || and.end() <= y.start()) {
                     continue;
                 }
-                if (y.start() == first.start() && y.end() == first.end() && !y.fromDictionary()) {
+                // A place or a word read as a name joins the body; a person or another body does
+                // not ("Microsoft and Apple Inc." are two companies).
+                if (y.start() == first.start() && y.end() == first.end() && !y.fromDictionary()
+                        && (y.type() == EntityType.LOCATION || y.type() == EntityType.MISC)) {
                     absorbed = k;
                 } else {
                     blocked = true;
@@ -263,50 +271,60 @@ final class CompanyNames {
      * "the former"), then a name right after, is one organisation.
      */
     static void longBodyNames(List<FoundMention> mentions, List<List<Token>> sentences) {
-        boolean merged = true;
-        while (merged) {
-            merged = false;
-            for (int m = 0; m < mentions.size() && !merged; m++) {
-                FoundMention x = mentions.get(m);
-                if (x.fromDictionary() || x.type() != EntityType.ORGANIZATION) {
-                    continue;
-                }
-                List<Token> tokens = tokensOf(x, sentences);
-                if (tokens.isEmpty() || tokens.get(0).shouting()
-                        || !LONG_NAME_HEADS.contains(tokens.get(tokens.size() - 1).text())) {
-                    continue;
-                }
-                List<Token> sentence = sentences.get(tokens.get(0).sentence());
-                int at = tokens.get(tokens.size() - 1).index() + 1;
-                if (at >= sentence.size() || !Set.of("of", "for").contains(sentence.get(at).text())) {
-                    continue;
-                }
-                at++;
-                if (at < sentence.size() && sentence.get(at).text().equals("the")) {
-                    at++;
-                    if (at < sentence.size() && sentence.get(at).text().equals("former")) {
-                        at++;
-                    }
-                }
-                if (at >= sentence.size()) {
-                    continue;
-                }
-                Token next = sentence.get(at);
-                for (int k = 0; k < mentions.size(); k++) {
-                    FoundMention y = mentions.get(k);
-                    if (k == m || y.fromDictionary() || y.field() != next.field() || y.start() != next.start()
-                            || y.type() == EntityType.PERSON || y.type() == EntityType.MISC) {
-                        continue;
-                    }
-                    mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), x.start(), y.end(),
-                            next.source().substring(x.start(), y.end()), false, x.watchlistIds(),
-                            Math.max(x.confidence(), y.confidence()), x.placed()));
-                    mentions.remove(k);
-                    merged = true;
-                    break;
-                }
+        for (int m = 0; m < mentions.size(); m++) {
+            // A merged name is looked at again, where it now is: it may go on with a second "of".
+            for (int merged = mergeNext(mentions, m, sentences); merged >= 0; merged = mergeNext(mentions, m, sentences)) {
+                m = merged;
             }
         }
+    }
+
+    /**
+     * Merges the mention at {@code m} with the name after its "of" or "for"; the merged mention's
+     * index, or -1 when there was nothing to merge.
+     */
+    private static int mergeNext(List<FoundMention> mentions, int m, List<List<Token>> sentences) {
+        FoundMention x = mentions.get(m);
+        if (x.fromDictionary() || x.type() != EntityType.ORGANIZATION) {
+            return -1;
+        }
+        List<Token> tokens = tokensOf(x, sentences);
+        if (tokens.isEmpty() || tokens.get(0).shouting() || !LONG_NAME_HEADS.contains(tokens.get(tokens.size() - 1).text())) {
+            return -1;
+        }
+        List<Token> sentence = sentences.get(tokens.get(0).sentence());
+        int at = tokens.get(tokens.size() - 1).index() + 1;
+        if (at >= sentence.size() || !Set.of("of", "for").contains(sentence.get(at).text())) {
+            return -1;
+        }
+        boolean forPlace = sentence.get(at).text().equals("for");
+        at++;
+        if (at < sentence.size() && sentence.get(at).text().equals("the")) {
+            forPlace = false;
+            at++;
+            if (at < sentence.size() && sentence.get(at).text().equals("former")) {
+                at++;
+            }
+        }
+        if (at >= sentence.size()) {
+            return -1;
+        }
+        Token next = sentence.get(at);
+        for (int k = 0; k < mentions.size(); k++) {
+            FoundMention y = mentions.get(k);
+            // "the International Monetary Fund for Pakistan" is a loan's purpose, not a name.
+            if (k == m || y.fromDictionary() || y.field() != next.field() || y.start() != next.start()
+                    || y.type() == EntityType.PERSON || y.type() == EntityType.MISC
+                    || forPlace && y.type() == EntityType.LOCATION) {
+                continue;
+            }
+            mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), x.start(), y.end(),
+                    next.source().substring(x.start(), y.end()), false, x.watchlistIds(),
+                    Math.max(x.confidence(), y.confidence()), x.placed()));
+            mentions.remove(k);
+            return k < m ? m - 1 : m;
+        }
+        return -1;
     }
 
     private CompanyNames() {

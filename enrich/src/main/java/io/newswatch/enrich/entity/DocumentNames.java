@@ -107,14 +107,26 @@ public final class DocumentNames {
                 Token last = sentence.get(i + e.tokens().length - 1);
                 int overlapping = -1;
                 boolean exact = false;
+                boolean within = true;
+                List<Integer> parts = new ArrayList<>();
                 for (int m = 0; m < mentions.size(); m++) {
                     FoundMention x = mentions.get(m);
                     if (x.field() == first.field() && x.start() < last.end() && first.start() < x.end()) {
                         overlapping = m;
                         exact = x.start() == first.start() && x.end() == last.end();
+                        within &= !x.fromDictionary() && x.start() >= first.start() && x.end() <= last.end();
+                        parts.add(m);
                     }
                 }
-                if (exact) {
+                if (!exact && overlapping >= 0 && within && e.tokens().length > 1 && e.settlesType()) {
+                    // The model read part of a known name ("MANCHESTER" of "MANCHESTER UNITED",
+                    // "England" of "Bank of England"): the known name, whole.
+                    double confidence = ADDED;
+                    for (int k = parts.size() - 1; k >= 0; k--) {
+                        confidence = Math.max(confidence, mentions.remove((int) parts.get(k)).confidence());
+                    }
+                    mentions.add(mention(e.type(), first, last, confidence));
+                } else if (exact) {
                     FoundMention x = mentions.get(overlapping);
                     if (e.settlesType() && !x.fromDictionary() && x.type() != e.type()) {
                         mentions.set(overlapping, x.withType(e.type()));

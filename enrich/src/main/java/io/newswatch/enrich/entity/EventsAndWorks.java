@@ -37,7 +37,8 @@ final class EventsAndWorks {
     static void eventsAndWorks(List<FoundMention> mentions, Gazetteer gazetteer, List<List<Token>> sentences) {
         for (int m = 0; m < mentions.size(); m++) {
             FoundMention x = mentions.get(m);
-            if (x.fromDictionary() || x.placed() || x.type() == EntityType.MISC) {
+            // A name already read as a company by its shares ("Epic Games shares fell") stays one.
+            if (x.fromDictionary() || x.placed() || x.type() == EntityType.MISC || x.confidence() >= CompanyNames.COMPANY_CONTEXT) {
                 continue;
             }
             List<Token> tokens = tokensOf(x, sentences);

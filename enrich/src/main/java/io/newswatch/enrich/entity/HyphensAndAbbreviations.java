@@ -118,11 +118,19 @@ final class HyphensAndAbbreviations {
                     continue;
                 }
                 Token before = sentence.get(i - 1);
+                if (!Character.isLetterOrDigit(before.text().codePointAt(0))) {
+                    continue; // "the “American Civil Liberties Union” (ACLU)": not a long form read here
+                }
                 FoundMention longForm = null;
+                boolean person = false;
                 for (FoundMention m : mentions) {
-                    if (m.field() == before.field() && m.end() == before.end() && m.type() != EntityType.PERSON) {
-                        longForm = m;
+                    if (m.field() == before.field() && m.end() == before.end()) {
+                        person |= m.type() == EntityType.PERSON;
+                        longForm = m.type() == EntityType.PERSON ? longForm : m;
                     }
+                }
+                if (person) {
+                    continue; // "John F. Kennedy (JFK)": a person's initials, not a body's abbreviation
                 }
                 EntityType type;
                 if (longForm != null) {
@@ -137,11 +145,19 @@ final class HyphensAndAbbreviations {
                     }
                     Token first = sentence.get(from);
                     type = MISC_LAST_WORDS.contains(before.text()) ? EntityType.MISC : EntityType.ORGANIZATION;
-                    mentions.removeIf(x -> !x.fromDictionary() && x.field() == first.field() && x.start() >= first.start()
-                            && x.end() <= before.end());
-                    if (overlapsAny(mentions, first, -1) || overlapsAny(mentions, before, -1)) {
+                    // The model's names inside the long form give way to it, unless one is a person,
+                    // a watch-list name or reaches outside it.
+                    boolean kept = false;
+                    for (FoundMention x : mentions) {
+                        if (x.field() == first.field() && x.start() < before.end() && first.start() < x.end()) {
+                            kept |= x.fromDictionary() || x.type() == EntityType.PERSON || x.start() < first.start()
+                                    || x.end() > before.end();
+                        }
+                    }
+                    if (kept) {
                         continue;
                     }
+                    mentions.removeIf(x -> x.field() == first.field() && x.start() >= first.start() && x.end() <= before.end());
                     mentions.add(mention(type, first, before, ADDED));
                 }
                 FoundMention typed = null;

@@ -220,7 +220,8 @@ final class PageTokenizer {
                 String word = s.substring(t[0], t[1]);
                 boolean lastOfSentence = i + 2 == spans.size();
                 String lower = word.toLowerCase(Locale.ROOT);
-                boolean keepsDot = isTitle(word) || NAME_ABBREVIATIONS.contains(lower);
+                // "Calif." and "Jr." are capitalised; "He fell ill." ends with a full stop.
+                boolean keepsDot = isTitle(word) || NAME_ABBREVIATIONS.contains(lower) && Character.isUpperCase(word.charAt(0));
                 if (dotAfter && (ABBREVIATIONS.contains(lower) && !(lastOfSentence && !keepsDot) || isInitials(word))) {
                     out.add(new int[] {t[0], next[1]});
                     i++;
