@@ -13,16 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -292,14 +291,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             for (String name : new String[] {PORTS_FILE, "server.properties", SCRAM_FILE}) {
                 Files.deleteIfExists(dataDir.resolve(name));
             }
-            Path logDir = dataDir.resolve("kafka-logs");
-            if (Files.exists(logDir)) {
-                try (Stream<Path> paths = Files.walk(logDir)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            Utils.delete(dataDir.resolve("kafka-logs").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear the embedded broker's first start in " + dataDir, e);
         }
