@@ -106,28 +106,22 @@ public final class CommonWords {
      * an inflection of one: the list has "knock" but not "knocks".
      */
     public boolean isWord(String lower) {
-        if (words.containsKey(lower)) {
-            return true;
-        }
-        for (String stem : stems(lower)) {
-            if (words.containsKey(stem)) {
-                return true;
-            }
-        }
-        return false;
+        return entry(lower) != null;
     }
 
     /** Whether {@code lower} is such a word and can be a verb ("posts", "jump", "fail"). */
     public boolean canBeVerb(String lower) {
-        if (words.getOrDefault(lower, false)) {
-            return true;
-        }
+        return Boolean.TRUE.equals(entry(lower));
+    }
+
+    /** Whether the word, or a word it is a form of, can be a verb; null when it is no word. */
+    private Boolean entry(String lower) {
+        Boolean verb = words.get(lower);
         for (String stem : stems(lower)) {
-            if (words.getOrDefault(stem, false)) {
-                return true;
-            }
+            Boolean v = words.get(stem);
+            verb = v == null ? verb : verb == null ? v : Boolean.valueOf(verb || v);
         }
-        return false;
+        return verb;
     }
 
     /** The words {@code lower} may be an -s, -ed or -ing form of. */
