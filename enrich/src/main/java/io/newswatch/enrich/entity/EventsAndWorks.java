@@ -46,8 +46,7 @@ final class EventsAndWorks {
                 continue;
             }
             String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
-            Gazetteer.Entry known = gazetteer.match(words, 0, tokens.get(0).shouting());
-            if (known != null && known.tokens().length == words.length) {
+            if (gazetteer.named(words, tokens.get(0).shouting()) != null) {
                 continue;
             }
             String last = words[words.length - 1];

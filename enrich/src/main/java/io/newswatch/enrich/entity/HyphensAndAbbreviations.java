@@ -49,9 +49,8 @@ final class HyphensAndAbbreviations {
             EntityType type = x.type();
             if (type == EntityType.MISC) {
                 // Read as a modifier, the whole was MISC; what is "-based" or "-born" is a place.
-                Gazetteer.Entry e = gazetteer.match(prefix.split(" "), 0, false);
-                type = e != null && e.tokens().length == prefix.split(" ").length ? e.type()
-                        : PLACE_SUFFIXES.contains(suffix) ? EntityType.LOCATION : EntityType.MISC;
+                Gazetteer.Entry e = gazetteer.named(prefix.split(" "), false);
+                type = e != null ? e.type() : PLACE_SUFFIXES.contains(suffix) ? EntityType.LOCATION : EntityType.MISC;
             }
             if (type != EntityType.MISC) {
                 mentions.set(m, new FoundMention(type, x.field(), x.start(), x.start() + dash, prefix, false,
@@ -74,8 +73,8 @@ final class HyphensAndAbbreviations {
                 }
                 EntityType type = named.get(prefix);
                 if (type == null) {
-                    Gazetteer.Entry e = gazetteer.match(new String[] {prefix}, 0, false);
-                    type = e != null && e.tokens().length == 1 ? e.type() : null;
+                    Gazetteer.Entry e = gazetteer.named(new String[] {prefix}, false);
+                    type = e != null ? e.type() : null;
                 }
                 if (type == null || type == EntityType.MISC) {
                     continue;

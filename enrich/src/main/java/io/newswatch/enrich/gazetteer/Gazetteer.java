@@ -170,6 +170,12 @@ public final class Gazetteer {
         return version;
     }
 
+    /** The entry that is the whole of {@code tokens}, no more and no less; null if none. */
+    public Entry named(String[] tokens, boolean ignoreCase) {
+        Entry e = tokens.length == 0 ? null : match(tokens, 0, ignoreCase);
+        return e != null && e.tokens().length == tokens.length ? e : null;
+    }
+
     /**
      * The longest entry whose tokens are {@code tokens[at..]}: exactly as written, or ignoring
      * case when {@code ignoreCase} (text in capitals); null if none.
