@@ -139,23 +139,14 @@ final class CompanyNames {
                 continue;
             }
             String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
-            Gazetteer.Entry known = gazetteer.match(words, 0, false);
-            if (known != null && known.tokens().length == words.length && known.settlesType()
-                    && known.type() != EntityType.ORGANIZATION) {
+            Gazetteer.Entry known = gazetteer.named(words, false);
+            if (known != null && known.settlesType() && known.type() != EntityType.ORGANIZATION) {
                 continue;
             }
-            List<Token> sentence = sentences.get(tokens.get(0).sentence());
-            int before = tokens.get(0).index();
-            int after = tokens.get(tokens.size() - 1).index() + 1;
-            String next = after < sentence.size() ? sentence.get(after).text() : "";
-            String then = after + 1 < sentence.size() ? sentence.get(after + 1).text() : "";
-            String previous = before > 0 ? sentence.get(before - 1).text() : "";
-            String earlier = before > 1 ? sentence.get(before - 2).text().toLowerCase(Locale.ROOT) : "";
-            boolean company = (next.equals("shares") || next.equals("stock")) && PRICE_MOVES.contains(then)
-                    || COMPANY_ROLES.contains(next) || next.equals("chief") && then.equals("executive")
-                    || (previous.equals("in") || previous.equals("of")) && (earlier.equals("shares") || earlier.equals("stake"))
-                    && !next.equals("'s") && !next.equals("’s");
-            if (company) {
+            Around around = Around.of(sentences.get(tokens.get(0).sentence()), tokens.get(0).index(),
+                    tokens.get(tokens.size() - 1).index() + 1);
+            if (around.sharesMove() || around.sharesBought() || COMPANY_ROLES.contains(around.next())
+                    || around.next().equals("chief") && around.then().equals("executive")) {
                 mentions.set(m, new FoundMention(EntityType.ORGANIZATION, x.field(), x.start(), x.end(), x.text(), false,
                         x.watchlistIds(), COMPANY_CONTEXT));
             }
@@ -174,24 +165,45 @@ final class CompanyNames {
             for (int i = 0; i < sentence.size(); i++) {
                 Token t = sentence.get(i);
                 String w = t.text();
-                if (t.shouting() || w.length() < 2 || !Character.isUpperCase(w.codePointAt(0)) || NOT_NAME_WORDS.contains(w)
-                        || CALENDAR_WORDS.contains(w) || words.isWord(w.toLowerCase(Locale.ROOT)) || overlapsAny(mentions, t, -1)) {
+                if (t.shouting() || w.length() < 2 || !Character.isUpperCase(w.codePointAt(0))) {
                     continue;
                 }
-                String next = i + 1 < sentence.size() ? sentence.get(i + 1).text() : "";
-                String then = i + 2 < sentence.size() ? sentence.get(i + 2).text() : "";
-                String previous = i > 0 ? sentence.get(i - 1).text() : "";
-                String earlier = i > 1 ? sentence.get(i - 2).text().toLowerCase(Locale.ROOT) : "";
-                boolean company = (next.equals("shares") || next.equals("stock")) && PRICE_MOVES.contains(then)
-                        || next.equals("shareholders")
-                        || (previous.equals("in") || previous.equals("of")) && (earlier.equals("shares") || earlier.equals("stake"))
-                        && !next.equals("'s") && !next.equals("’s") && !Character.isUpperCase(next.isEmpty() ? 'x' : next.charAt(0));
-                Gazetteer.Entry known = gazetteer.match(new String[] {w}, 0, false);
-                if (company && (known == null || known.type() == EntityType.ORGANIZATION)) {
+                // The context first: it is the cheap test, and rarely met.
+                Around around = Around.of(sentence, i, i + 1);
+                boolean company = around.sharesMove() || around.next().equals("shareholders")
+                        || around.sharesBought() && !(!around.next().isEmpty() && Character.isUpperCase(around.next().charAt(0)));
+                if (!company || NOT_NAME_WORDS.contains(w) || CALENDAR_WORDS.contains(w) || words.isWord(w.toLowerCase(Locale.ROOT))
+                        || overlapsAny(mentions, t, -1)) {
+                    continue;
+                }
+                Gazetteer.Entry known = gazetteer.named(new String[] {w}, false);
+                if (known == null || known.type() == EntityType.ORGANIZATION) {
                     mentions.add(new FoundMention(EntityType.ORGANIZATION, t.field(), t.start(), t.end(), w, false, Set.of(),
                             COMPANY_CONTEXT));
                 }
             }
+        }
+    }
+
+    /** The two words before a name (the earlier in lower case) and the two after it. */
+    private record Around(String earlier, String previous, String next, String then) {
+
+        static Around of(List<Token> sentence, int before, int after) {
+            return new Around(before > 1 ? sentence.get(before - 2).text().toLowerCase(Locale.ROOT) : "",
+                    before > 0 ? sentence.get(before - 1).text() : "",
+                    after < sentence.size() ? sentence.get(after).text() : "",
+                    after + 1 < sentence.size() ? sentence.get(after + 1).text() : "");
+        }
+
+        /** "X shares fell", "X stock jumped". */
+        boolean sharesMove() {
+            return (next.equals("shares") || next.equals("stock")) && PRICE_MOVES.contains(then);
+        }
+
+        /** "shares in X", "a stake of X", but not "shares in Italy's banks". */
+        boolean sharesBought() {
+            return (previous.equals("in") || previous.equals("of")) && (earlier.equals("shares") || earlier.equals("stake"))
+                    && !next.equals("'s") && !next.equals("’s");
         }
     }
 
