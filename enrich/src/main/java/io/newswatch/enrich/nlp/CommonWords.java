@@ -40,8 +40,24 @@ public final class CommonWords {
         return new CommonWords(Map.of());
     }
 
+    /** Read once per process: every model configuration shares the one word list. */
+    private static volatile CommonWords english;
+
     /** Read from the part-of-speech model bundled with the sentence and token models. */
     static CommonWords english() {
+        CommonWords words = english;
+        if (words == null) {
+            synchronized (CommonWords.class) {
+                if (english == null) {
+                    english = read();
+                }
+                words = english;
+            }
+        }
+        return words;
+    }
+
+    private static CommonWords read() {
         try (InputStream model = CommonWords.class.getResourceAsStream(RESOURCE)) {
             if (model == null) {
                 throw new IOException("model " + RESOURCE + " is missing from the classpath");
