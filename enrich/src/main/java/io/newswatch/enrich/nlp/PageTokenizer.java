@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
@@ -27,12 +29,12 @@ final class PageTokenizer {
     static final Set<String> NAME_ABBREVIATIONS = Set.of("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
             "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
             "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "jr", "sr");
-    static final Set<String> ABBREVIATIONS = java.util.stream.Stream.concat(NAME_ABBREVIATIONS.stream(), Set.of("mr",
+    static final Set<String> ABBREVIATIONS = Stream.concat(NAME_ABBREVIATIONS.stream(), Set.of("mr",
             "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "sen", "rep", "gov", "prof", "st", "capt", "maj", "adm", "rev",
             "inc", "corp", "co", "ltd", "bros", "mt", "ft", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "vs", "cmdr", "lieut", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme",
             "mlle", "plc", "ave", "blvd", "dept", "univ", "est", "fig", "pres", "gens", "reps", "sens", "hon").stream())
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     private PageTokenizer() {
     }
