@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,18 @@ class HostileArticleFilesTest {
         Outcome o = new Outcome();
         strict.readFile(file, o);
         assertThat(o.rejected).singleElement().asString().contains("nested.html").contains("extraction took longer than");
+        // The given-up extraction stops too, instead of running on for the tens of seconds the page takes.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (extractionThreadsAtWork() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(extractionThreadsAtWork()).as("extraction threads still running 5 s after the file was given up").isZero();
+    }
+
+    private static long extractionThreadsAtWork() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("article-extraction") && t.getState() == Thread.State.RUNNABLE)
+                .count();
     }
 
     @Test

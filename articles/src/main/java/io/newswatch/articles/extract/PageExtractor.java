@@ -1,5 +1,8 @@
 package io.newswatch.articles.extract;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,14 +67,18 @@ public final class PageExtractor implements HtmlText {
         this.maxNesting = maxNesting;
     }
 
-    /** Extracts the article of {@code html}, fetched from {@code pageUrl} (may be null). */
+    /**
+     * Extracts the article of {@code html}, fetched from {@code pageUrl} (may be null).
+     *
+     * @throws ExtractionCancelledException when the thread is interrupted meanwhile
+     */
     public ExtractedPage extract(String html, String pageUrl) {
         NestingLimit.Result flat = NestingLimit.apply(html, maxNesting);
         if (flat.droppedTags() > 0) {
             log.debug("Flattened {} tags nested deeper than {} in {}", flat.droppedTags(), maxNesting,
                     pageUrl == null ? "a page" : pageUrl);
         }
-        Document doc = Jsoup.parse(flat.html(), pageUrl == null ? "" : pageUrl);
+        Document doc = parse(flat.html(), pageUrl == null ? "" : pageUrl);
         JsonNode ld = jsonLdArticle(doc);
         String title = first(ld == null ? null : textOf(ld.get("headline")), meta(doc, "og:title"), meta(doc, "twitter:title"),
                 doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(), doc.title());
@@ -105,12 +112,25 @@ public final class PageExtractor implements HtmlText {
         return extract(html, baseUrl).text();
     }
 
+    /** Parses through a reader that checks for interruption at each read, so that parsing can be cancelled. */
+    private static Document parse(String html, String baseUri) {
+        try {
+            return Parser.htmlParser().parseInput(new InterruptibleReader(html), baseUri);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof Cancelled) {
+                throw new ExtractionCancelledException();
+            }
+            throw e;
+        }
+    }
+
     // ---- main text
 
     private static String mainText(Document doc, String title) {
         Element body = doc.body();
         body.select(ALWAYS_FURNITURE).remove();
         for (Element e : body.getAllElements()) {
+            ExtractionCancelledException.checkInterrupted();
             if (e == body || e.parent() == null || isArticleContainer(e)) {
                 continue;
             }
@@ -123,6 +143,7 @@ public final class PageExtractor implements HtmlText {
         Element root = contentRoot(body);
         List<String> lines = new ArrayList<>();
         for (Element block : root.select(BLOCKS)) {
+            ExtractionCancelledException.checkInterrupted();
             if (!block.children().select(BLOCKS).isEmpty()) {
                 continue; // a container of other blocks: its children are taken on their own
             }
@@ -179,6 +200,7 @@ public final class PageExtractor implements HtmlText {
     private static Element densest(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element p : body.select("p")) {
+            ExtractionCancelledException.checkInterrupted();
             String text = p.text();
             if (text.length() < 25) {
                 continue;
@@ -198,6 +220,7 @@ public final class PageExtractor implements HtmlText {
     private static int paragraphChars(Element e) {
         int n = 0;
         for (Element p : e.select("p")) {
+            ExtractionCancelledException.checkInterrupted();
             n += p.text().length();
         }
         return n;
@@ -394,5 +417,41 @@ public final class PageExtractor implements HtmlText {
             }
         }
         return null;
+    }
+
+    /** Hands the parser small chunks of a string, checking for interruption before each. */
+    private static final class InterruptibleReader extends Reader {
+        private static final int CHUNK = 1024;
+        private final String text;
+        private int next;
+
+        InterruptibleReader(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Cancelled();
+            }
+            if (next >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, CHUNK), text.length() - next);
+            text.getChars(next, next + n, buf, off);
+            next += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Carries an interruption out of the parser, which wraps reader failures in {@link UncheckedIOException}. */
+    private static final class Cancelled extends IOException {
+        Cancelled() {
+            super("interrupted");
+        }
     }
 }
