@@ -27,6 +27,7 @@ import io.newswatch.core.streams.StreamsContext;
 import io.newswatch.core.streams.StreamsRunner;
 import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
+import io.newswatch.enrich.embed.EmbeddingCache;
 import io.newswatch.enrich.embed.EmbeddingModelUnavailableException;
 import io.newswatch.enrich.story.StoryIndex;
 import io.newswatch.watchlist.InvalidWatchlistException;
@@ -70,7 +71,7 @@ public final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NlpEnricher enricher;
         try {
-            enricher = nlpOptions.enricher(Clock.systemUTC());
+            enricher = nlpOptions.enricher(EmbeddingCache.in(streamsOptions.stateDir.resolve(EmbeddingCache.DIRECTORY)), Clock.systemUTC());
         } catch (InvalidWatchlistException | IllegalArgumentException | EmbeddingModelUnavailableException e) {
             spec.commandLine().getErr().println("newswatch enrich: " + e.getMessage());
             return 2;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newswatch.enrich.embed.EmbeddingCache;
 import io.newswatch.enrich.entity.EntityDictionary;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.NlpConfig;
@@ -48,7 +49,13 @@ public final class EnricherFactory {
     /** The enricher with the given gazetteer, taxonomy and topic classifier. */
     public static NlpEnricher createWithTopics(NlpConfig config, List<Watchlist> watchlists, Gazetteer gazetteer,
             Path taxonomyFile, TopicClassifierChoice topics, Clock clock) {
-        TopicClassifier classifier = topics(taxonomyFile, topics);
+        return createWithTopics(config, watchlists, gazetteer, taxonomyFile, topics, EmbeddingCache.none(), clock);
+    }
+
+    /** As above; {@code cache} keeps the topic exemplars' embeddings between starts. */
+    public static NlpEnricher createWithTopics(NlpConfig config, List<Watchlist> watchlists, Gazetteer gazetteer,
+            Path taxonomyFile, TopicClassifierChoice topics, EmbeddingCache cache, Clock clock) {
+        TopicClassifier classifier = topics(taxonomyFile, topics, cache);
         TextAnalyzer analyzer = new TextAnalyzer(NlpModels.shared(config));
         EntityDictionary dictionary = EntityDictionary.fromWatchlists(watchlists);
         log.info("entity dictionary: {} names from {} watch-lists", dictionary.size(), watchlists.size());
@@ -61,16 +68,22 @@ public final class EnricherFactory {
         return create(NlpConfig.defaults(), watchlists, null, null, clock);
     }
 
+    /** The defaults, keeping the topic exemplars' embeddings in {@code cache} between starts. */
+    public static NlpEnricher standard(List<Watchlist> watchlists, EmbeddingCache cache, Clock clock) {
+        return createWithTopics(NlpConfig.defaults(), watchlists, Gazetteer.bundled(), null, TopicClassifierChoice.SEMANTIC,
+                cache, clock);
+    }
+
     /** The defaults, with the dictionary from a watch-list file (or the bundled ones when null). */
     public static NlpEnricher standard(Path watchlistFile, Clock clock) throws InvalidWatchlistException {
         return standard((watchlistFile == null ? WatchlistFiles.loadDefault() : WatchlistFiles.load(watchlistFile))
                 .watchlists(), clock);
     }
 
-    static TopicClassifier topics(Path taxonomyFile, TopicClassifierChoice choice) {
+    static TopicClassifier topics(Path taxonomyFile, TopicClassifierChoice choice, EmbeddingCache cache) {
         try {
             Taxonomy taxonomy = taxonomyFile == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomyFile);
-            return TopicClassifiers.create(taxonomy, choice);
+            return TopicClassifiers.create(taxonomy, choice, cache);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read taxonomy " + taxonomyFile + ": " + e, e);
         }

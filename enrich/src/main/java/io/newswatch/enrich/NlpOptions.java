@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.newswatch.enrich.embed.EmbeddingCache;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.nlp.NerModelChoice;
 import io.newswatch.enrich.nlp.NlpConfig;
@@ -75,9 +76,10 @@ public class NlpOptions {
         return (watchlists == null ? WatchlistFiles.loadDefault() : WatchlistFiles.load(watchlists)).watchlists();
     }
 
-    public NlpEnricher enricher(Clock clock) throws InvalidWatchlistException {
+    /** {@code cache}: where the topic exemplars' embeddings are kept between starts. */
+    public NlpEnricher enricher(EmbeddingCache cache, Clock clock) throws InvalidWatchlistException {
         return EnricherFactory.createWithTopics(config(), loadWatchlists(), Gazetteer.bundledWith(gazetteers), taxonomy,
-                topicClassifier(), clock);
+                topicClassifier(), cache, clock);
     }
 
     public TopicClassifierChoice topicClassifier() {

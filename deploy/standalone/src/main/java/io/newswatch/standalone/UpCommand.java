@@ -30,6 +30,7 @@ import io.newswatch.core.topics.Topics;
 import io.newswatch.embedded.EmbeddedPlatform;
 import io.newswatch.enrich.EnrichCommand;
 import io.newswatch.enrich.EnricherFactory;
+import io.newswatch.enrich.embed.EmbeddingCache;
 import io.newswatch.ingest.ArticlePublisher;
 import io.newswatch.ingest.dedup.SeenArticles;
 import io.newswatch.ingest.file.DirectoryIngestor;
@@ -114,7 +115,8 @@ public final class UpCommand implements Callable<Integer> {
         }
         // The NLP models take seconds to load: load them while the broker starts (it matters most after a crash).
         java.util.concurrent.CompletableFuture<io.newswatch.enrich.NlpEnricher> models = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> EnricherFactory.standard(matcher.activeSet().watchlists(), Clock.systemUTC()));
+                .supplyAsync(() -> EnricherFactory.standard(matcher.activeSet().watchlists(),
+                            EmbeddingCache.in(dataDir.resolve("streams").resolve(EmbeddingCache.DIRECTORY)), Clock.systemUTC()));
         List<AutoCloseable> parts = new ArrayList<>();
         parts.add(matcher);
         try {

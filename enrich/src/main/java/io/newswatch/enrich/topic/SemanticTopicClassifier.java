@@ -12,6 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newswatch.enrich.embed.EmbeddingCache;
 import io.newswatch.enrich.embed.SentenceEmbedder;
 import io.newswatch.schemas.Topic;
 
@@ -56,19 +57,31 @@ public final class SemanticTopicClassifier implements TopicClassifier {
     private final Calibration calibration;
 
     public SemanticTopicClassifier(Taxonomy taxonomy, SentenceEmbedder embedder) {
+        this(taxonomy, embedder, EmbeddingCache.none());
+    }
+
+    /** {@code cache}: where the exemplars' embeddings are kept between starts. */
+    public SemanticTopicClassifier(Taxonomy taxonomy, SentenceEmbedder embedder, EmbeddingCache cache) {
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.cues = new CueTopicClassifier(taxonomy);
         long start = System.nanoTime();
         int k = taxonomy.topics().size();
+        List<String> texts = new ArrayList<>();
+        int[] firstOfTopic = new int[k + 1];
+        for (int t = 0; t < k; t++) {
+            Taxonomy.TopicDefinition def = taxonomy.topics().get(t);
+            firstOfTopic[t] = texts.size();
+            texts.addAll(def.exemplars());
+            texts.add(def.label() + (def.description().isEmpty() ? "" : ": " + def.description()));
+        }
+        firstOfTopic[k] = texts.size();
+        // Built once at start, on every core (each inference runs on one) for the texts the cache lacks.
+        List<float[]> embedded = cache.embedAll(texts, embedder);
         vectors = new float[k][][];
         centroids = new float[k][];
         for (int t = 0; t < k; t++) {
-            Taxonomy.TopicDefinition def = taxonomy.topics().get(t);
-            List<String> texts = new ArrayList<>(def.exemplars());
-            texts.add(def.label() + (def.description().isEmpty() ? "" : ": " + def.description()));
-            // Built once at start: use every core (each inference runs on one).
-            vectors[t] = texts.parallelStream().map(embedder::embed).toArray(float[][]::new);
+            vectors[t] = embedded.subList(firstOfTopic[t], firstOfTopic[t + 1]).toArray(float[][]::new);
             centroids[t] = centroid(vectors[t], -1);
         }
         calibration = calibrate();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.newswatch.enrich.embed.EmbeddingCache;
 import io.newswatch.enrich.embed.OnnxSentenceEmbedder;
 
 /** Builds the chosen {@link TopicClassifier}; the semantic one is built once per taxonomy and shared. */
@@ -21,6 +22,11 @@ public final class TopicClassifiers {
      * @throws io.newswatch.enrich.embed.EmbeddingModelUnavailableException when the embedding model cannot load
      */
     public static TopicClassifier create(Taxonomy taxonomy, TopicClassifierChoice choice) {
+        return create(taxonomy, choice, EmbeddingCache.none());
+    }
+
+    /** {@code cache}: where the semantic classifier keeps its exemplars' embeddings between starts. */
+    public static TopicClassifier create(Taxonomy taxonomy, TopicClassifierChoice choice, EmbeddingCache cache) {
         if (choice instanceof TopicClassifierChoice.Model model) {
             if (!Files.isRegularFile(model.file())) {
                 throw new IllegalArgumentException("topic model " + model.file() + " does not exist");
@@ -34,12 +40,17 @@ public final class TopicClassifiers {
         if (choice instanceof TopicClassifierChoice.Cues) {
             return new CueTopicClassifier(taxonomy);
         }
-        return semantic(taxonomy);
+        return semantic(taxonomy, cache);
     }
 
     /** The semantic classifier with the bundled embedding model, shared per taxonomy. */
     public static SemanticTopicClassifier semantic(Taxonomy taxonomy) {
+        return semantic(taxonomy, EmbeddingCache.none());
+    }
+
+    /** As {@link #semantic(Taxonomy)}; the first build for a taxonomy reads and fills {@code cache}. */
+    public static SemanticTopicClassifier semantic(Taxonomy taxonomy, EmbeddingCache cache) {
         return SEMANTIC.computeIfAbsent(taxonomy, t -> new SemanticTopicClassifier(t,
-                OnnxSentenceEmbedder.shared(OnnxSentenceEmbedder.MINILM_L6_V2_Q)));
+                OnnxSentenceEmbedder.shared(OnnxSentenceEmbedder.MINILM_L6_V2_Q), cache));
     }
 }
