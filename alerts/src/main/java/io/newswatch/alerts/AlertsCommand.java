@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -33,6 +34,7 @@ import io.newswatch.core.streams.StreamsRunner;
 import io.newswatch.core.topics.TopicProvisioner;
 import io.newswatch.core.topics.Topics;
 import io.newswatch.watchlist.InvalidWatchlistException;
+import io.newswatch.watchlist.Watchlist;
 import io.newswatch.watchlist.WatchlistFiles;
 import io.newswatch.watchlist.WatchlistProblem;
 import io.newswatch.watchlist.WatchlistSet;
@@ -107,14 +109,18 @@ public final class AlertsCommand implements Callable<Integer> {
     }
 
     /** Creates the per-watch-list topics of a new set before it becomes active, so that no alert waits for one. */
-    static Consumer<CompiledWatchlists> createTopics(TopicProvisioner provisioner, AlertRouting routing) {
+    public static Consumer<CompiledWatchlists> createTopics(TopicProvisioner provisioner, AlertRouting routing) {
         return compiled -> {
-            List<String> names = compiled.watchlists().stream().map(CompiledWatchlist::watchlist).map(routing::topicFor)
-                    .filter(Objects::nonNull).distinct().toList();
+            List<String> names = extraTopics(compiled.watchlists().stream().map(CompiledWatchlist::watchlist).toList(), routing);
             if (!names.isEmpty()) {
                 provisioner.ensure(names);
             }
         };
+    }
+
+    /** The topics besides the alert topic that {@code watchlists}' alerts are also written to. */
+    public static List<String> extraTopics(Collection<Watchlist> watchlists, AlertRouting routing) {
+        return watchlists.stream().map(routing::topicFor).filter(Objects::nonNull).distinct().toList();
     }
 
     /** Loads the watch-lists of {@code file} (or the bundled ones when null) into a matcher, without reloading. */

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.newswatch.alerts.AlertFormat;
+import io.newswatch.alerts.AlertRouting;
 import io.newswatch.alerts.AlertsCommand;
+import io.newswatch.alerts.match.CompiledWatchlists;
 import io.newswatch.alerts.reload.WatchlistReloader;
 import io.newswatch.core.ServiceLifecycle;
 import io.newswatch.core.health.HealthServer;
@@ -106,9 +110,12 @@ public final class UpCommand implements Callable<Integer> {
             return 2;
         }
         WatchlistReloader matcher;
+        // A watch-list's own topic is created before its set becomes active, once there is a broker to create it on.
+        AtomicReference<Consumer<CompiledWatchlists>> createWatchlistTopics = new AtomicReference<>(set -> { });
         try {
             // Without --once the watch-lists are watched and reloaded on change, as in the alerts service.
-            matcher = WatchlistReloader.start(watchlists, Clock.systemUTC(), once ? null : Duration.ofSeconds(5), set -> { });
+            matcher = WatchlistReloader.start(watchlists, Clock.systemUTC(), once ? null : Duration.ofSeconds(5),
+                    set -> createWatchlistTopics.get().accept(set));
         } catch (InvalidWatchlistException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -125,8 +132,14 @@ public final class UpCommand implements Callable<Integer> {
             KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl(),
                     RESTART_SAFE_PRODUCERS);
             Topics topics = Topics.defaults();
-            try (Admin admin = Admin.create(connection.clientConfig())) {
-                new TopicProvisioner(admin, new TopicLayout(1, (short) 1)).ensure(topics.all());
+            Admin admin = Admin.create(connection.clientConfig());
+            parts.add(admin);
+            TopicProvisioner provisioner = new TopicProvisioner(admin, new TopicLayout(1, (short) 1));
+            provisioner.ensure(topics.all());
+            createWatchlistTopics.set(AlertsCommand.createTopics(provisioner, AlertRouting.none()));
+            List<String> watchlistTopics = AlertsCommand.extraTopics(matcher.activeSet().watchlists(), AlertRouting.none());
+            if (!watchlistTopics.isEmpty()) {
+                provisioner.ensure(watchlistTopics);
             }
             spec.commandLine().getErr().printf("newswatch up: Kafka at %s, schema registry at %s, data in %s%n",
                     connection.bootstrapServers(), connection.schemaRegistryUrl(), dataDir.toAbsolutePath());

@@ -7,7 +7,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newswatch.core.config.KafkaConnection;
+import io.newswatch.embedded.EmbeddedPlatform;
 import io.newswatch.testkit.HostileInputs;
+import io.newswatch.testkit.TopicReader;
 import picocli.CommandLine;
 
 /** The embedded default end to end: samples in, alerts out, and a restart that repeats nothing. */
@@ -73,6 +81,29 @@ class UpCommandIntegrationTest {
         assertThat(second.err).contains("0 dropped").doesNotContain("rejected /");
     }
 
+    @Test
+    void aWatchlistWithItsOwnTopicGetsThatTopicCreatedAndItsAlertsWrittenThere() throws Exception {
+        Path watchlists = Files.writeString(dataDir.resolve("team.yaml"), """
+                watchlists:
+                  - id: team-westminster
+                    topic: alerts.team-westminster
+                    match:
+                      any:
+                        - phrase: "Westminster Bridge"
+                """);
+        Path data = dataDir.resolve("data");
+        Run run = up(SAMPLES, data, "--watchlists", watchlists.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.jsonLines()).extracting(a -> a.get("watchlistId").asText()).contains("team-westminster");
+
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(data)) {
+            KafkaConnection connection = new KafkaConnection(platform.bootstrapServers(), platform.schemaRegistryUrl());
+            List<ConsumerRecord<String, byte[]>> team = TopicReader.read(connection, "alerts.team-westminster",
+                    new StringDeserializer(), new ByteArrayDeserializer(), 1, Duration.ofSeconds(20));
+            assertThat(team).extracting(ConsumerRecord::key).contains("team-westminster");
+        }
+    }
+
     private static String registryUrl(String log) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("schema registry at (\\S+),").matcher(log);
         assertThat(m.find()).as("registry URL in: %s", log).isTrue();
@@ -84,13 +115,19 @@ class UpCommandIntegrationTest {
     }
 
     private Run up(Path input) {
+        return up(input, dataDir);
+    }
+
+    private static Run up(Path input, Path data, String... more) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Newswatch.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute("up", "--once", "--json", "--data-dir", dataDir.toString(), "--input", input.toString(),
-                "--timeout", "2m");
+        List<String> args = new java.util.ArrayList<>(List.of("up", "--once", "--json", "--data-dir", data.toString(),
+                "--input", input.toString(), "--timeout", "2m"));
+        args.addAll(List.of(more));
+        int code = cmd.execute(args.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 
