@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.newswatch.registry.server.FileSchemaStore;
 import io.newswatch.registry.server.SchemaRegistryServer;
@@ -15,14 +16,19 @@ import io.newswatch.registry.server.SchemaStore;
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
+    /** How often the broker is checked for transactions whose end marker was lost (see {@link LostMarkerRepair}). */
+    static final Duration TRANSACTION_CHECK_PERIOD = Duration.ofSeconds(3);
+
     private volatile EmbeddedKafkaBroker broker;
     private final SchemaStore schemas;
     private final SchemaRegistryServer registry;
+    private final LostMarkerRepair transactions;
 
     private EmbeddedPlatform(EmbeddedKafkaBroker broker, SchemaStore schemas, SchemaRegistryServer registry) {
         this.broker = broker;
         this.schemas = schemas;
         this.registry = registry;
+        this.transactions = LostMarkerRepair.start(broker.bootstrapServers(), TRANSACTION_CHECK_PERIOD);
     }
 
     public static EmbeddedPlatform start(Path dataDir) {
@@ -88,6 +94,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         // The broker is stopped whatever the registry does: a broker left running over a deleted
         // data directory halts the JVM at its next write.
         try {
+            transactions.close();
             registry.close();
             schemas.close();
         } finally {
