@@ -1,8 +1,6 @@
 package io.newswatch.articles.extract;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -114,14 +112,7 @@ public final class PageExtractor implements HtmlText {
 
     /** Parses through a reader that checks for interruption at each read, so that parsing can be cancelled. */
     private static Document parse(String html, String baseUri) {
-        try {
-            return Parser.htmlParser().parseInput(new InterruptibleReader(html), baseUri);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof Cancelled) {
-                throw new ExtractionCancelledException();
-            }
-            throw e;
-        }
+        return Parser.htmlParser().parseInput(new InterruptibleReader(html), baseUri);
     }
 
     // ---- main text
@@ -430,10 +421,9 @@ public final class PageExtractor implements HtmlText {
         }
 
         @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Cancelled();
-            }
+        public int read(char[] buf, int off, int len) {
+            // Unchecked, so the parser lets it through as it is (it wraps only I/O errors).
+            ExtractionCancelledException.checkInterrupted();
             if (next >= text.length()) {
                 return -1;
             }
@@ -445,13 +435,6 @@ public final class PageExtractor implements HtmlText {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** Carries an interruption out of the parser, which wraps reader failures in {@link UncheckedIOException}. */
-    private static final class Cancelled extends IOException {
-        Cancelled() {
-            super("interrupted");
         }
     }
 }
