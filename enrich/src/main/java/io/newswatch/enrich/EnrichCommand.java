@@ -71,7 +71,7 @@ public final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NlpEnricher enricher;
         try {
-            enricher = nlpOptions.enricher(EmbeddingCache.in(streamsOptions.stateDir.resolve(EmbeddingCache.DIRECTORY)), Clock.systemUTC());
+            enricher = nlpOptions.enricher(EmbeddingCache.inStateDirectory(streamsOptions.stateDir), Clock.systemUTC());
         } catch (InvalidWatchlistException | IllegalArgumentException | EmbeddingModelUnavailableException e) {
             spec.commandLine().getErr().println("newswatch enrich: " + e.getMessage());
             return 2;

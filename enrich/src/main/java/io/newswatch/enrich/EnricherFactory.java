@@ -65,7 +65,7 @@ public final class EnricherFactory {
 
     /** The defaults: fast English NER, bundled taxonomy, the given watch-lists' names. */
     public static NlpEnricher standard(List<Watchlist> watchlists, Clock clock) {
-        return create(NlpConfig.defaults(), watchlists, null, null, clock);
+        return standard(watchlists, EmbeddingCache.none(), clock);
     }
 
     /** The defaults, keeping the topic exemplars' embeddings in {@code cache} between starts. */

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,10 +122,11 @@ public final class UpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
+        Path streamsDir = dataDir.resolve("streams");
         // The NLP models take seconds to load: load them while the broker starts (it matters most after a crash).
         java.util.concurrent.CompletableFuture<io.newswatch.enrich.NlpEnricher> models = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> EnricherFactory.standard(matcher.activeSet().watchlists(),
-                            EmbeddingCache.in(dataDir.resolve("streams").resolve(EmbeddingCache.DIRECTORY)), Clock.systemUTC()));
+                            EmbeddingCache.inStateDirectory(streamsDir), Clock.systemUTC()));
         List<AutoCloseable> parts = new ArrayList<>();
         parts.add(matcher);
         try {
@@ -135,17 +138,15 @@ public final class UpCommand implements Callable<Integer> {
             Admin admin = Admin.create(connection.clientConfig());
             parts.add(admin);
             TopicProvisioner provisioner = new TopicProvisioner(admin, new TopicLayout(1, (short) 1));
-            provisioner.ensure(topics.all());
+            // Reloads create their sets' topics from now on; the active set's are created with the others.
             createWatchlistTopics.set(AlertsCommand.createTopics(provisioner, AlertRouting.none()));
-            List<String> watchlistTopics = AlertsCommand.extraTopics(matcher.activeSet().watchlists(), AlertRouting.none());
-            if (!watchlistTopics.isEmpty()) {
-                provisioner.ensure(watchlistTopics);
-            }
+            Set<String> all = new LinkedHashSet<>(topics.all());
+            all.addAll(AlertsCommand.extraTopics(matcher.activeSet().watchlists(), AlertRouting.none()));
+            provisioner.ensure(all);
             spec.commandLine().getErr().printf("newswatch up: Kafka at %s, schema registry at %s, data in %s%n",
                     connection.bootstrapServers(), connection.schemaRegistryUrl(), dataDir.toAbsolutePath());
             NewswatchSerdes serdes = new NewswatchSerdes(connection.serdeConfig());
             parts.add(serdes);
-            Path streamsDir = dataDir.resolve("streams");
             // After a kill the restarted process is the same static member: it takes its partitions
             // back at once instead of waiting for the dead member's session to expire.
             GroupMembership membership = GroupMembership.forDataDir("up", dataDir, UP_SESSION_TIMEOUT);

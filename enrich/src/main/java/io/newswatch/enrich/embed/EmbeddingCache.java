@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddingCache {
 
     /** The cache's folder in a service's state directory. */
-    public static final String DIRECTORY = "embedding-cache";
+    static final String DIRECTORY = "embedding-cache";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
     private static final int MAGIC = 0x4e574543; // "NWEC"
@@ -52,6 +52,11 @@ public final class EmbeddingCache {
 
     public static EmbeddingCache none() {
         return NONE;
+    }
+
+    /** The cache of a service whose state lives in {@code stateDir}: its {@value #DIRECTORY} folder. */
+    public static EmbeddingCache inStateDirectory(Path stateDir) {
+        return in(stateDir.resolve(DIRECTORY));
     }
 
     /** A cache in {@code directory} (made when first written), one file per model. */
