@@ -53,14 +53,9 @@ final class LostMarkerRepair implements AutoCloseable {
     static final Duration UNKNOWN_AGE = Duration.ofMinutes(2);
     private static final int CALL_TIMEOUT_MS = 5_000;
 
-    /** A transaction open on a partition, as the partition leader sees it. */
+    /** A transaction open on a partition, as the partition leader sees it; equal on two checks when nothing moved. */
     record OpenTransaction(TopicPartition partition, long producerId, short producerEpoch, int coordinatorEpoch,
             long startOffset, long lastTimestamp) {
-
-        /** The same transaction on the same partition, whenever it was seen. */
-        Object identity() {
-            return List.of(partition, producerId, producerEpoch, startOffset);
-        }
     }
 
     /** What the transaction coordinator says of a producer. */
@@ -69,7 +64,7 @@ final class LostMarkerRepair implements AutoCloseable {
 
     private final Admin admin;
     private final ScheduledExecutorService timer;
-    private Set<Object> suspectedLastTime = Set.of();
+    private Set<OpenTransaction> suspectedLastTime = Set.of();
 
     private LostMarkerRepair(Admin admin, ScheduledExecutorService timer) {
         this.admin = admin;
@@ -110,11 +105,11 @@ final class LostMarkerRepair implements AutoCloseable {
         }
         Map<Long, CoordinatorView> coordinator = coordinatorViews(open);
         List<OpenTransaction> lost = new ArrayList<>();
-        Set<Object> suspected = new HashSet<>();
+        Set<OpenTransaction> suspected = new HashSet<>();
         for (OpenTransaction t : open) {
             if (isLost(t, coordinator.get(t.producerId()), nowMs)) {
-                suspected.add(t.identity());
-                if (suspectedLastTime.contains(t.identity())) {
+                suspected.add(t);
+                if (suspectedLastTime.contains(t)) {
                     lost.add(t);
                 }
             }
