@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +43,9 @@ import io.newswatch.schemas.Severity;
 class DashboardHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant NOW = Instant.now();
+    /** The last moment of an hour: a handler clock that moved on would put these alerts outside the timeline's last hour. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).minusMillis(1);
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -58,7 +62,7 @@ class DashboardHttpTest {
         reloader = WatchlistReloader.start(file, Clock.systemUTC(), null, c -> { });
         stream = new AlertStream(store, s -> DashboardJson.alert(s).toString(), Duration.ofMillis(200));
         server = HealthServer.start("test", "127.0.0.1", 0, List::of, Telemetry.prometheus());
-        server.mount(new DashboardHandler(store, stream, WatchlistCatalog.of(reloader), access, Clock.systemUTC()));
+        server.mount(new DashboardHandler(store, stream, WatchlistCatalog.of(reloader), access, CLOCK));
         return server.localUrl();
     }
 
