@@ -137,9 +137,11 @@ public final class EmbeddingCache {
     }
 
     private static void write(Path file, SentenceEmbedder embedder, Map<String, float[]> entries) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
+            // A temporary name of its own: two processes sharing a state folder must not write into one file.
+            tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp);
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
                 out.writeInt(MAGIC);
@@ -162,7 +164,9 @@ public final class EmbeddingCache {
         } catch (IOException e) {
             log.warn("cannot write embedding cache {}: {}; the next start embeds these texts again", file, e.toString());
             try {
-                Files.deleteIfExists(tmp);
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
             } catch (IOException ignored) {
                 // nothing more to do
             }

@@ -92,6 +92,21 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void anotherWritersTemporaryFileDoesNotStandInTheWay() throws Exception {
+        Path file = EmbeddingCache.in(dir).file(MODEL.name());
+        // What a second process sharing the folder could hold open while writing its own copy.
+        Files.createDirectories(file.resolveSibling(file.getFileName() + ".tmp"));
+        EmbeddingCache.in(dir).embedAll(TEXTS, MODEL);
+        Counting second = new Counting(MODEL);
+        EmbeddingCache.in(dir).embedAll(TEXTS, second);
+        assertThat(second.embedded).isEmpty();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    file.getFileName().toString(), file.getFileName() + ".tmp");
+        }
+    }
+
+    @Test
     void aDirectoryThatCannotBeWrittenCostsOnlyTheTimeSaved() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         Counting counting = new Counting(MODEL);
