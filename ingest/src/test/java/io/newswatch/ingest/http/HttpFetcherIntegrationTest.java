@@ -147,7 +147,8 @@ class HttpFetcherIntegrationTest {
 
         long start = System.nanoTime();
         assertThat(reason(fetcher, "/trickle")).isEqualTo("timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        // The trickle would last 20 s; the bound leaves room for a busy machine, not for reading it to the end.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
