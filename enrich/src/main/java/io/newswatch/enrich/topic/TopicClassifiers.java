@@ -18,14 +18,11 @@ public final class TopicClassifiers {
     }
 
     /**
+     * {@code cache}: where the semantic classifier keeps its exemplars' embeddings between starts.
+     *
      * @throws IllegalArgumentException when a model file does not exist
      * @throws io.newswatch.enrich.embed.EmbeddingModelUnavailableException when the embedding model cannot load
      */
-    public static TopicClassifier create(Taxonomy taxonomy, TopicClassifierChoice choice) {
-        return create(taxonomy, choice, EmbeddingCache.none());
-    }
-
-    /** {@code cache}: where the semantic classifier keeps its exemplars' embeddings between starts. */
     public static TopicClassifier create(Taxonomy taxonomy, TopicClassifierChoice choice, EmbeddingCache cache) {
         if (choice instanceof TopicClassifierChoice.Model model) {
             if (!Files.isRegularFile(model.file())) {
