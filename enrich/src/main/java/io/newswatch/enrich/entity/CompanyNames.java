@@ -2,6 +2,7 @@ package io.newswatch.enrich.entity;
 
 import static io.newswatch.enrich.entity.DocumentNames.NOT_NAME_WORDS;
 import static io.newswatch.enrich.entity.DocumentNames.overlapsAny;
+import static io.newswatch.enrich.entity.DocumentNames.textsOf;
 import static io.newswatch.enrich.entity.DocumentNames.tokensOf;
 
 import java.util.HashSet;
@@ -138,7 +139,7 @@ final class CompanyNames {
                     || x.type() == EntityType.PERSON && tokens.size() > 1) {
                 continue;
             }
-            String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
+            String[] words = textsOf(tokens);
             Gazetteer.Entry known = gazetteer.named(words, false);
             if (known != null && known.settlesType() && known.type() != EntityType.ORGANIZATION) {
                 continue;

@@ -96,7 +96,7 @@ public final class DocumentNames {
             return;
         }
         for (List<Token> sentence : sentences) {
-            String[] words = sentence.stream().map(Token::text).toArray(String[]::new);
+            String[] words = textsOf(sentence);
             for (int i = 0; i < words.length; i++) {
                 boolean shouting = sentence.get(i).shouting();
                 Gazetteer.Entry e = gazetteer.match(words, i, shouting);
@@ -167,7 +167,7 @@ public final class DocumentNames {
             if (!date && !(mark && !sentence.get(0).shouting())) {
                 continue;
             }
-            String[] words = sentence.stream().map(Token::text).toArray(String[]::new);
+            String[] words = textsOf(sentence);
             Gazetteer.Entry known = gazetteer.match(words, 0, true);
             if (known != null && known.type() != EntityType.LOCATION && known.tokens().length == run) {
                 continue;
@@ -247,7 +247,7 @@ public final class DocumentNames {
     private static void scoreLines(List<FoundMention> mentions, Gazetteer gazetteer, List<List<Token>> sentences) {
         for (List<Token> sentence : sentences) {
             List<int[]> teams = teamsOfScoreLine(sentence);
-            String[] words = teams.isEmpty() ? null : sentence.stream().map(Token::text).toArray(String[]::new);
+            String[] words = teams.isEmpty() ? null : textsOf(sentence);
             for (int[] team : teams) {
                 Gazetteer.Entry known = gazetteer.match(words, team[0], sentence.get(team[0]).shouting());
                 if (known != null && known.tokens().length == team[1] - team[0] && known.settlesType()
@@ -444,6 +444,11 @@ public final class DocumentNames {
             }
         }
         return true;
+    }
+
+    /** The words of {@code tokens}, as the gazetteer looks them up. */
+    static String[] textsOf(List<Token> tokens) {
+        return tokens.stream().map(Token::text).toArray(String[]::new);
     }
 
     static List<Token> tokensOf(FoundMention m, List<List<Token>> sentences) {

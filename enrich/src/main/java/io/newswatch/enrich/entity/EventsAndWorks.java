@@ -1,5 +1,6 @@
 package io.newswatch.enrich.entity;
 
+import static io.newswatch.enrich.entity.DocumentNames.textsOf;
 import static io.newswatch.enrich.entity.DocumentNames.tokensOf;
 
 import java.util.List;
@@ -45,7 +46,7 @@ final class EventsAndWorks {
             if (tokens.isEmpty()) {
                 continue;
             }
-            String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
+            String[] words = textsOf(tokens);
             if (gazetteer.named(words, tokens.get(0).shouting()) != null) {
                 continue;
             }

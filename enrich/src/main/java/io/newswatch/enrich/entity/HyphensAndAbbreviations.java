@@ -235,14 +235,7 @@ final class HyphensAndAbbreviations {
         int at = 1;
         int words = 1;
         for (int k = 1; k < a.length(); k++) {
-            char c = a.charAt(k);
-            int found = -1;
-            for (int j = at; j < l.length(); j++) {
-                if (l.charAt(j) == c) {
-                    found = j;
-                    break;
-                }
-            }
+            int found = l.indexOf(a.charAt(k), at);
             if (found < 0) {
                 return false;
             }
